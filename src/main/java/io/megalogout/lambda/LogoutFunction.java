@@ -1,0 +1,40 @@
+package io.megalogout.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Named;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.InvocationLog;
+import io.megalogout.logout.Logout;
+import io.megalogout.megaapi.LogoutResponse;
+
+/**
+ * The Lambda door. A stream handler, so that our code, not the runtime, parses the event. Behind
+ * {@code io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest}; failures leave as our exceptions, whose
+ * class names AWS reports as {@code errorType}.
+ */
+@Named("logout")
+public class LogoutFunction implements RequestStreamHandler {
+
+    private final LogoutEventReader events;
+    private final Logout logout;
+
+    LogoutFunction(LogoutEventReader events, Logout logout) {
+        this.events = events;
+        this.logout = logout;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LogoutResponse answer = InvocationLog.record(context.getAwsRequestId(),
+                () -> new InstanceKey(events.read(input).instanceKey()), logout::logout);
+        output.write(answer.json().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,54 @@
+package io.megalogout.logout;
+
+import java.util.regex.Pattern;
+
+import io.megalogout.error.InvalidInstanceKeyException;
+
+/**
+ * A Mega-API instance key that is safe to put in one URL path segment: 1 to {@value #MAX_LENGTH} characters from
+ * {@code A-Z a-z 0-9 - _ .}, not starting with {@code .} and without {@code ..}. Anything else (slashes, backslashes,
+ * {@code ? # %}, spaces, control characters, other letters, surrounding whitespace) is rejected, never cleaned up:
+ * a logout must only ever go to the key the caller wrote.
+ */
+public record InstanceKey(String value) {
+
+    public static final int MAX_LENGTH = 128;
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+    public InstanceKey {
+        if (value == null) {
+            throw new InvalidInstanceKeyException("it is missing");
+        }
+        if (value.isBlank()) {
+            throw new InvalidInstanceKeyException("it is blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidInstanceKeyException("it has " + value.length() + " characters, more than " + MAX_LENGTH);
+        }
+        if (!value.strip().equals(value)) {
+            throw new InvalidInstanceKeyException(quote(value) + " has surrounding whitespace");
+        }
+        if (!SAFE.matcher(value).matches() || value.contains("..")) {
+            throw new InvalidInstanceKeyException(quote(value)
+                    + " has characters outside A-Z a-z 0-9 - _ . (or starts with '.', or contains '..')");
+        }
+    }
+
+    /** The raw text as a printable, bounded, quoted literal, so that a rejected key cannot forge log lines. */
+    static String quote(String raw) {
+        StringBuilder quoted = new StringBuilder("\"");
+        raw.codePoints().limit(MAX_LENGTH).forEach(c -> {
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                quoted.appendCodePoint(c);
+            } else {
+                quoted.append(String.format("\\u%04x", c));
+            }
+        });
+        return quoted.append('"').toString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package io.megalogout.logout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.megalogout.megaapi.LogoutResponse;
+import io.megalogout.megaapi.MegaApi;
+
+/**
+ * Logs one WhatsApp instance out of Mega-API and returns Mega-API's answer. The key is already valid by construction,
+ * so this is the only path to the destructive call, and it takes exactly the key the caller gave.
+ */
+@ApplicationScoped
+public class Logout {
+
+    private final MegaApi megaApi;
+
+    Logout(MegaApi megaApi) {
+        this.megaApi = megaApi;
+    }
+
+    public LogoutResponse logout(InstanceKey key) {
+        return megaApi.logout(key);
+    }
+}

@@ -1,0 +1,31 @@
+package io.megalogout.megaapi;
+
+import java.util.regex.Pattern;
+
+/**
+ * The Mega-API token. Built by SmallRye Config's implicit converter, which must never fail here: a converter error
+ * would print the value. {@link MegaApiConfigCheck} checks {@link #isWellFormed()} instead, naming only the property.
+ */
+public record BearerToken(String value) {
+
+    /** RFC 6750 {@code b64token}: anything else could not travel in an Authorization header unchanged. */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+    boolean isWellFormed() {
+        return B64TOKEN.matcher(value).matches();
+    }
+
+    String authorization() {
+        return "Bearer " + value;
+    }
+
+    /** Replaces every occurrence of the token in text that came from outside, before it goes anywhere. */
+    String redact(String text) {
+        return text.replace(value, "***");
+    }
+
+    @Override
+    public String toString() {
+        return "BearerToken[***]";
+    }
+}
