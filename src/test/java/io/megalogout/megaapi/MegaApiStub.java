@@ -1,0 +1,51 @@
+package io.megalogout.megaapi;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Mega-API as a real HTTP server: WireMock on a dynamic port. Points {@code megaapi.base-url} at it, injects it into
+ * fields annotated {@link InjectMegaApiStub}, and is reset whenever it is injected, that is before each test.
+ */
+public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
+
+    /** The token every test runs with: an obvious fake, distinctive enough to be searched for in output. */
+    public static final String TOKEN = "test-token-never-logged";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return Map.of("megaapi.base-url", server.baseUrl(), "megaapi.token", TOKEN);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        server.resetAll();
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
+                WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Target(ElementType.FIELD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface InjectMegaApiStub {
+    }
+}
