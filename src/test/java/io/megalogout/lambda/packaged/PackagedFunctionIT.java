@@ -1,0 +1,171 @@
+package io.megalogout.lambda.packaged;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+/**
+ * The deployable artifact as Lambda runs it: {@code target/function.zip} under AWS's own runtime client, in the prod
+ * profile, against a Runtime API stand-in and a WireMock Mega-API. Runs in the integration-test phase, after package.
+ */
+class PackagedFunctionIT {
+
+    private static final String TOKEN = "packaged-fake-token-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static WireMockServer megaApi;
+    private static PackagedFunction function;
+
+    @BeforeAll
+    static void startTheFunction() throws Exception {
+        megaApi = new WireMockServer(wireMockConfig().dynamicPort());
+        megaApi.start();
+        function = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN,
+                // WireMock speaks plain http here; prod refuses it unless told so explicitly.
+                "MEGAAPI_ALLOW_PLAIN_HTTP", "true"));
+    }
+
+    @BeforeEach
+    void resetMegaApi() {
+        megaApi.resetAll();
+    }
+
+    @AfterEach
+    void tokenNeverAppearsInTheFunctionOutput() {
+        assertThat(function.output()).doesNotContain(TOKEN);
+    }
+
+    @AfterAll
+    static void stopTheFunction() throws Exception {
+        function.close();
+        megaApi.stop();
+    }
+
+    @Test
+    void logsOutAndReturnsMegaApisAnswerUnchanged() throws Exception {
+        String answer = "{\"error\":false,\"message\":\"Instance demo disconnected\",\"extra\":1.10}";
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson(answer)));
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"demo\"}");
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.body()).isEqualTo(answer);
+        megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/demo/logout"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN)));
+        assertThat(megaApi.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void reportsAnInvalidEventAsInvalidEventExceptionWithoutCallingMegaApi() throws Exception {
+        RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\": 42}");
+
+        assertThat(outcome.failed()).isTrue();
+        JsonNode error = JSON.readTree(outcome.body());
+        assertThat(error.get("errorType").asText()).isEqualTo("io.megalogout.error.InvalidEventException");
+        assertThat(error.get("errorMessage").asText()).contains("instanceKey is a number");
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void reportsUpstream401AsMegaApiRejectedException() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"message\":\"Unauthorized\"}")));
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"demo\"}");
+
+        JsonNode error = JSON.readTree(outcome.body());
+        assertThat(error.get("errorType").asText()).isEqualTo("io.megalogout.error.MegaApiRejectedException");
+        assertThat(error.get("errorMessage").asText()).contains("'demo'", "HTTP 401", "Unauthorized");
+        assertThat(megaApi.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void writesOneJsonLogLineForTheInvocation() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"json-log\"}");
+
+        JsonNode line = invocationLine(outcome.requestId());
+        assertThat(line.get("level").asText()).isEqualTo("INFO");
+        JsonNode mdc = line.get("mdc");
+        assertThat(mdc.get("instanceKey").asText()).isEqualTo("json-log");
+        assertThat(mdc.get("outcome").asText()).isEqualTo("LOGGED_OUT");
+        assertThat(mdc.get("upstreamStatus").asText()).isEqualTo("200");
+        assertThat(mdc.get("durationMs").asLong()).isNotNegative();
+    }
+
+    @Test
+    void readsTheTokenFromAMountedSecretFile(@TempDir Path secrets) throws Exception {
+        // As a Kubernetes Secret volume holds it: one file per key, often with a trailing newline.
+        Files.writeString(secrets.resolve("megaapi.token"), "file-fake-token-2\n");
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        try (PackagedFunction fromFile = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(),
+                        "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", secrets.toString()))) {
+
+            assertThat(fromFile.invoke("{\"instanceKey\":\"demo\"}").failed()).isFalse();
+
+            megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/demo/logout"))
+                    .withHeader("Authorization", WireMock.equalTo("Bearer file-fake-token-2")));
+            assertThat(fromFile.output()).doesNotContain("file-fake-token-2");
+        }
+    }
+
+    @Test
+    void refusesAPlainHttpBaseUrlInProdWithoutCallingMegaApi() throws Exception {
+        try (PackagedFunction insecure = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN))) {
+
+            RuntimeApiStandIn.Outcome outcome = insecure.invoke("{\"instanceKey\":\"demo\"}");
+
+            // Quarkus starts during the Lambda init phase, so Lambda reports a failed init; the log says why.
+            assertThat(outcome.initFailed()).isTrue();
+            assertThat(insecure.output()).contains("ConfigurationException: megaapi.base-url is plain http://")
+                    .doesNotContain(TOKEN);
+            assertThat(megaApi.getAllServeEvents()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutATokenNamingTheProperty() throws Exception {
+        try (PackagedFunction tokenless = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_ALLOW_PLAIN_HTTP", "true"))) {
+
+            RuntimeApiStandIn.Outcome outcome = tokenless.invoke("{\"instanceKey\":\"demo\"}");
+
+            assertThat(outcome.initFailed()).isTrue();
+            assertThat(tokenless.output()).contains("The config property megaapi.token is required");
+            assertThat(megaApi.getAllServeEvents()).isEmpty();
+        }
+    }
+
+    private static JsonNode invocationLine(String requestId) throws Exception {
+        for (String line : function.output().split("\n")) {
+            if (line.startsWith("{") && line.contains(requestId)) {
+                JsonNode json = JSON.readTree(line);
+                if (json.path("message").asText().startsWith("logout ")) {
+                    return json;
+                }
+            }
+        }
+        throw new AssertionError("no JSON log line for request " + requestId + " in:\n" + function.output());
+    }
+}

@@ -1,0 +1,142 @@
+package io.megalogout.lambda.packaged;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The part of the AWS Lambda Runtime API that a runtime client uses: {@code invocation/next}, {@code /response},
+ * {@code /error} and {@code init/error}. Invocations are queued by the test and taken by the runtime client's polls.
+ */
+final class RuntimeApiStandIn implements AutoCloseable {
+
+    private static final String BASE = "/2018-06-01/runtime";
+
+    /**
+     * What the function answered for one invocation: its payload, or the error document and errorType header. A failed
+     * init answers every invocation, with {@link #INIT} as request id.
+     */
+    record Outcome(String requestId, boolean failed, String body, String errorTypeHeader) {
+
+        static final String INIT = "init";
+
+        boolean initFailed() {
+            return INIT.equals(requestId);
+        }
+    }
+
+    private record Invocation(String requestId, byte[] event, long deadlineMs) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
+    private volatile Outcome initError;
+
+    RuntimeApiStandIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(BASE + "/invocation/next", this::next);
+        server.createContext(BASE + "/invocation/", this::result);
+        server.createContext(BASE + "/init/error", this::initError);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** host:port, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Queues one event, as Lambda's Invoke API would, and waits for the function's outcome. */
+    Outcome invoke(byte[] event, Duration lambdaTimeout, Duration wait)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        String requestId = UUID.randomUUID().toString();
+        if (initError != null) {
+            return initError;
+        }
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        outcomes.put(requestId, outcome);
+        queue.put(new Invocation(requestId, event, System.currentTimeMillis() + lambdaTimeout.toMillis()));
+        return outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Invocation invocation;
+        try {
+            invocation = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(exchange, 500);
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.deadlineMs()));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:sa-east-1:000000000000:function:megaapi-logout");
+        headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        // Lambda always sends it, and the runtime client's native part crashes (SIGSEGV) without it.
+        headers.add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, invocation.event().length == 0 ? -1 : invocation.event().length);
+        try (var body = exchange.getResponseBody()) {
+            body.write(invocation.event());
+        }
+    }
+
+    /** {@code /invocation/{requestId}/response} and {@code /invocation/{requestId}/error}. */
+    private void result(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().substring((BASE + "/invocation/").length()).split("/");
+        CompletableFuture<Outcome> outcome = path.length == 2 ? outcomes.remove(path[0]) : null;
+        if (outcome == null) {
+            reply(exchange, 404);
+            return;
+        }
+        boolean failed = path[1].equals("error");
+        outcome.complete(new Outcome(path[0], failed, read(exchange.getRequestBody()),
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")));
+        reply(exchange, 202);
+    }
+
+    /**
+     * The runtime client reports a failed init, then exits. Lambda answers the waiting invocation, and every later one,
+     * with that error.
+     */
+    private void initError(HttpExchange exchange) throws IOException {
+        initError = new Outcome(Outcome.INIT, true, read(exchange.getRequestBody()),
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
+        outcomes.values().forEach(pending -> pending.complete(initError));
+        outcomes.clear();
+        reply(exchange, 202);
+    }
+
+    private static String read(InputStream body) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void reply(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
