@@ -37,14 +37,16 @@ class LogoutEventReader {
             throw new InvalidEventException("it is empty");
         }
         if (!root.isObject()) {
-            throw new InvalidEventException("it is a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
+            throw new InvalidEventException(
+                    "it is a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
         }
         JsonNode key = root.get("instanceKey");
         if (key == null || key.isNull()) {
             throw new InvalidEventException("it has no instanceKey");
         }
         if (!key.isTextual()) {
-            throw new InvalidEventException("its instanceKey is a " + key.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string");
+            throw new InvalidEventException(
+                    "its instanceKey is a " + key.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string");
         }
         return new LogoutEvent(key.textValue());
     }

@@ -21,12 +21,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
-import io.quarkus.test.common.QuarkusTestResource;
+
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The Lambda door end to end: event in through the mock event server, Mega-API as a real HTTP stub. */
 @QuarkusTest
-@QuarkusTestResource(MegaApiStub.class)
+@WithTestResource(MegaApiStub.class)
 class LogoutFunctionTest {
 
     @InjectMegaApiStub

@@ -21,13 +21,22 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
     /** The token every test runs with: an obvious fake, distinctive enough to be searched for in output. */
     public static final String TOKEN = "test-token-never-logged";
 
+    /** Init arg: a path appended to the stub's address in {@code megaapi.base-url}, as behind a proxy. */
+    public static final String BASE_PATH = "base-path";
+
     private WireMockServer server;
+    private String basePath = "";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        basePath = initArgs.getOrDefault(BASE_PATH, "");
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of("megaapi.base-url", server.baseUrl(), "megaapi.token", TOKEN);
+        return Map.of("megaapi.base-url", server.baseUrl() + basePath, "megaapi.token", TOKEN);
     }
 
     @Override

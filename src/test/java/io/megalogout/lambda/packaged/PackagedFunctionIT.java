@@ -121,7 +121,7 @@ class PackagedFunctionIT {
         Files.writeString(secrets.resolve("megaapi.token"), "file-fake-token-2\n");
         megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
         try (PackagedFunction fromFile = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(),
-                        "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", secrets.toString()))) {
+                "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", secrets.toString()))) {
 
             assertThat(fromFile.invoke("{\"instanceKey\":\"demo\"}").failed()).isFalse();
 
@@ -133,7 +133,8 @@ class PackagedFunctionIT {
 
     @Test
     void refusesAPlainHttpBaseUrlInProdWithoutCallingMegaApi() throws Exception {
-        try (PackagedFunction insecure = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN))) {
+        try (PackagedFunction insecure = PackagedFunction
+                .start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN))) {
 
             RuntimeApiStandIn.Outcome outcome = insecure.invoke("{\"instanceKey\":\"demo\"}");
 
@@ -147,7 +148,8 @@ class PackagedFunctionIT {
 
     @Test
     void refusesToStartWithoutATokenNamingTheProperty() throws Exception {
-        try (PackagedFunction tokenless = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_ALLOW_PLAIN_HTTP", "true"))) {
+        try (PackagedFunction tokenless = PackagedFunction
+                .start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_ALLOW_PLAIN_HTTP", "true"))) {
 
             RuntimeApiStandIn.Outcome outcome = tokenless.invoke("{\"instanceKey\":\"demo\"}");
 

@@ -1,0 +1,117 @@
+package io.megalogout.lambda;
+
+import static io.megalogout.lambda.EventServer.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.megalogout.megaapi.MegaApiStub;
+import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every unusable event ends in one of our two input errors, and Mega-API receives nothing at all. */
+@QuarkusTest
+@WithTestResource(MegaApiStub.class)
+class LogoutFunctionInvalidEventTest {
+
+    private static final String INVALID_EVENT = "io.megalogout.error.InvalidEventException";
+    private static final String INVALID_KEY = "io.megalogout.error.InvalidInstanceKeyException";
+
+    @InjectMegaApiStub
+    WireMockServer megaApi;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", "not json", "[]", "[{\"instanceKey\":\"demo\"}]", "\"demo\"", "42", "null", "true", "{}",
+            "{\"instanceKey\":null}", "{\"instanceKey\":42}", "{\"instanceKey\":true}", "{\"instanceKey\":{\"k\":\"demo\"}}",
+            "{\"instanceKey\":[\"demo\"]}", "{\"InstanceKey\":\"demo\"}", "{\"instance_key\":\"demo\"}",
+            "{\"instanceKey\":\"demo\"", "{\"instanceKey\":\"demo\",\"instanceKey\":\"other\"}",
+            "{\"instanceKey\":\"demo\"} {\"instanceKey\":\"other\"}", "{\"instanceKey\":\"demo\"}]", "{instanceKey:\"demo\"}",
+            "{'instanceKey':'demo'}" })
+    void rejectsAnEventThatIsNotAnObjectWithAStringKey(String event) {
+        invoke(event).statusCode(500)
+                .body("errorType", equalTo(INVALID_EVENT))
+                .body("errorMessage", startsWith("Invalid event: "));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", " ", "\t", " demo", "demo ", "demo\n", "\ndemo", "a/b", "/demo", "demo/", "a\\b", "a?b", "a#b", "a%2Fb",
+            "%2e%2e", "a%b", ".", "..", "../admin", "demo/../other", "a..b", ".hidden", "a b", "a\u0000b", "a\tb",
+            "a\rb", "a\u007fb", "a\u0085b", "inst\u00e2ncia", "demo\u202e", "\u0434\u0435\u043c\u043e", "a;b", "a:b",
+            "a@b", "a+b", "a&b=c", "a\"b", "<script>" })
+    void rejectsAKeyOutsideTheSafeSet(String key) {
+        invoke(eventWith(key)).statusCode(500)
+                .body("errorType", equalTo(INVALID_KEY))
+                .body("errorMessage", startsWith("Invalid instanceKey: "));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void rejectsAKeyOverTheMaximumLength() {
+        invoke(eventWith("k".repeat(129))).statusCode(500)
+                .body("errorType", equalTo(INVALID_KEY))
+                .body("errorMessage", equalTo("Invalid instanceKey: it has 129 characters, more than 128"));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        byte[] start = "{\"instanceKey\":\"de".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "mo\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] event = new byte[start.length + 2 + end.length];
+        System.arraycopy(start, 0, event, 0, start.length);
+        event[start.length] = (byte) 0xC3; // a UTF-8 lead byte...
+        event[start.length + 1] = (byte) 0x28; // ...followed by a byte that cannot continue it
+        System.arraycopy(end, 0, event, start.length + 2, end.length);
+
+        invoke(event).statusCode(500).body("errorType", equalTo(INVALID_EVENT));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void rejectsDeeplyNestedJson() {
+        String event = "{\"instanceKey\":\"demo\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        invoke(event).statusCode(500).body("errorType", equalTo(INVALID_EVENT));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void neverEchoesControlCharactersOfARejectedKey() {
+        invoke(eventWith("a\nFAKE LOG LINE")).statusCode(500)
+                .body("errorType", equalTo(INVALID_KEY))
+                .body("errorMessage", not(containsString("\n")));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    private static String eventWith(String key) {
+        try {
+            return new ObjectMapper().writeValueAsString(Map.of("instanceKey", key));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.megalogout.lambda;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.megalogout.lambda.EventServer.event;
+import static io.megalogout.lambda.EventServer.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.megalogout.megaapi.MegaApiStub;
+import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Each way Mega-API answers, or fails to, ends in its named error: one request sent, the instance and status in the
+ * message, the token nowhere.
+ */
+@QuarkusTest
+@WithTestResource(MegaApiStub.class)
+class LogoutFunctionUpstreamTest {
+
+    private static final String REJECTED = "io.megalogout.error.MegaApiRejectedException";
+    private static final String UNKNOWN = "io.megalogout.error.UnknownInstanceException";
+    private static final String UNAVAILABLE = "io.megalogout.error.MegaApiUnavailableException";
+    private static final String CONTRACT = "io.megalogout.error.MegaApiContractException";
+    private static final String HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+
+    @InjectMegaApiStub
+    WireMockServer megaApi;
+
+    static Stream<Arguments> statuses() {
+        return Stream.of(
+                Arguments.of(401, json("{\"error\":true,\"message\":\"Invalid token\"}"), REJECTED, "Invalid token"),
+                Arguments.of(403, json("{\"error\":true,\"message\":\"Forbidden\"}"), REJECTED, "Forbidden"),
+                Arguments.of(404, json("{\"error\":true,\"message\":\"Instance not found\"}"), UNKNOWN, "Instance not found"),
+                Arguments.of(404, aResponse(), UNKNOWN, "megaapi.base-url"),
+                Arguments.of(500, json("{\"error\":true,\"message\":\"Internal error\"}"), UNAVAILABLE, "Internal error"),
+                Arguments.of(502, aResponse().withHeader("Content-Type", "text/html").withBody(HTML_502), UNAVAILABLE,
+                        "HTTP 502)"),
+                Arguments.of(503, aResponse().withHeader("Retry-After", "1"), UNAVAILABLE, "HTTP 503)"),
+                Arguments.of(504, aResponse(), UNAVAILABLE, "HTTP 504)"),
+                Arguments.of(429, aResponse().withHeader("Retry-After", "30"), UNAVAILABLE, "HTTP 429)"),
+                Arguments.of(400, json("{\"error\":true,\"message\":\"Bad request\"}"), CONTRACT, "Bad request"),
+                Arguments.of(405, aResponse(), CONTRACT, "HTTP 405"),
+                Arguments.of(200, aResponse().withHeader("Content-Type", "text/html").withBody("<html>ok</html>"), CONTRACT,
+                        "not JSON"),
+                Arguments.of(200, json("{\"error\":false,\"message\":\"trunc"), CONTRACT, "not JSON"),
+                Arguments.of(200, json("{\"error\":\"false\",\"message\":\"ok\"}"), CONTRACT, "boolean 'error'"),
+                Arguments.of(200, json("{\"error\":false}"), CONTRACT, "string 'message'"),
+                Arguments.of(200, json("{\"error\":false,\"message\":null}"), CONTRACT, "string 'message'"),
+                Arguments.of(200, json("[{\"error\":false,\"message\":\"ok\"}]"), CONTRACT, "not an object"),
+                Arguments.of(200, json("{\"error\":false,\"error\":true,\"message\":\"ok\"}"), CONTRACT, "not JSON"),
+                Arguments.of(204, aResponse(), CONTRACT, "not JSON"),
+                Arguments.of(200, json("{\"error\":false,\"message\":\"bye " + MegaApiStub.TOKEN + "\"}"), CONTRACT,
+                        "contains the token"));
+    }
+
+    @ParameterizedTest(name = "{0} {3} -> {2}")
+    @MethodSource("statuses")
+    void mapsEachUpstreamStatusToItsError(int status, ResponseDefinitionBuilder answer, String errorType, String says) {
+        megaApi.stubFor(any(anyUrl()).willReturn(answer.withStatus(status)));
+
+        invoke(event("demo")).statusCode(500)
+                .body("errorType", equalTo(errorType))
+                .body("errorMessage", allOf(containsString("'demo'"), containsString("HTTP " + status), containsString(says),
+                        not(containsString(MegaApiStub.TOKEN)), not(containsString("<html"))));
+
+        assertOneLogoutOfDemo();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 301, 302, 303, 307, 308 })
+    void neverFollowsARedirectSoTheOtherHostSeesNothing(int status) {
+        WireMockServer elsewhere = new WireMockServer(wireMockConfig().dynamicPort());
+        elsewhere.start();
+        try {
+            megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
+                    .withHeader("Location", elsewhere.baseUrl() + "/rest/instance/demo/logout")));
+
+            invoke(event("demo")).statusCode(500)
+                    .body("errorType", equalTo(CONTRACT))
+                    .body("errorMessage", containsString("HTTP " + status));
+
+            assertOneLogoutOfDemo();
+            assertThat(elsewhere.getAllServeEvents()).isEmpty();
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE" })
+    void reportsABrokenConnectionAsUnavailable(String fault) {
+        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.valueOf(fault))));
+
+        invoke(event("demo")).statusCode(500)
+                .body("errorType", equalTo(UNAVAILABLE))
+                .body("errorMessage", allOf(containsString("'demo'"), not(containsString(MegaApiStub.TOKEN))));
+
+        assertOneLogoutOfDemo();
+    }
+
+    @Test
+    void quotesAtMostALineOfTheUpstreamMessage() {
+        megaApi.stubFor(any(anyUrl()).willReturn(json("{\"error\":true,\"message\":\"" + "x".repeat(5000) + "\"}")
+                .withStatus(500)));
+
+        invoke(event("demo")).statusCode(500)
+                .body("errorType", equalTo(UNAVAILABLE))
+                .body("errorMessage", containsString("x".repeat(200) + "...)"))
+                .body("errorMessage", not(containsString("x".repeat(201))));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private void assertOneLogoutOfDemo() {
+        megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/demo/logout"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + MegaApiStub.TOKEN)));
+        assertThat(megaApi.getAllServeEvents()).hasSize(1);
+    }
+}
