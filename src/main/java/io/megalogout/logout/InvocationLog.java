@@ -45,6 +45,10 @@ public final class InvocationLog {
             write(Logger.Level.WARN, started, requestId, instanceKey, failure.getClass().getSimpleName(), status,
                     failure.getMessage());
             throw failure;
+        } catch (RuntimeException bug) {
+            // Not one of our failures: a defect. Still one line, without its message (it could hold anything).
+            write(Logger.Level.ERROR, started, requestId, instanceKey, bug.getClass().getSimpleName(), "-", null);
+            throw bug;
         }
     }
 
