@@ -54,7 +54,8 @@ final class PackagedFunction implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("lambda.java.args", "").split("\\s+")));
-        command.addAll(List.of("-cp", Path.of(System.getProperty("lambda.ric.dir")).resolve("*").toString(),
+        command.addAll(List.of("-cp",
+                Path.of(System.getProperty("lambda.ric.dir", "target/lambda-runtime-client")).resolve("*").toString(),
                 RUNTIME_CLIENT, HANDLER));
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
