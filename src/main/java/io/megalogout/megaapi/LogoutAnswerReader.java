@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,8 +26,14 @@ class LogoutAnswerReader {
     /** Upstream text we quote in a message is cut here: it is for a human, not a transcript. */
     static final int MAX_QUOTED_MESSAGE = 200;
 
-    /** Our own mapper: a duplicate field makes an answer ambiguous, so it is not the contract. */
-    private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Our own, strict mapper: a duplicate field makes an answer ambiguous, and data after the object would make the body
+     * we pass on something other than the JSON we checked. Neither is the contract.
+     */
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private final BearerToken token;
 
     LogoutAnswerReader(MegaApiConfig config) {

@@ -72,6 +72,7 @@ class LogoutFunctionUpstreamTest {
                 Arguments.of(200, json("{\"error\":false,\"message\":null}"), CONTRACT, "string 'message'"),
                 Arguments.of(200, json("[{\"error\":false,\"message\":\"ok\"}]"), CONTRACT, "not an object"),
                 Arguments.of(200, json("{\"error\":false,\"error\":true,\"message\":\"ok\"}"), CONTRACT, "not JSON"),
+                Arguments.of(200, json("{\"error\":false,\"message\":\"ok\"} <html>"), CONTRACT, "not JSON"),
                 Arguments.of(204, aResponse(), CONTRACT, "not JSON"),
                 Arguments.of(200, json("{\"error\":false,\"message\":\"bye " + MegaApiStub.TOKEN + "\"}"), CONTRACT,
                         "contains the token"));
