@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  */
 public abstract sealed class LogoutFailure extends RuntimeException
         permits InvalidEventException, InvalidInstanceKeyException, MegaApiRejectedException, UnknownInstanceException,
-        MegaApiUnavailableException, MegaApiContractException {
+        MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException {
 
     private final String instanceKey;
     private final Integer upstreamStatus;

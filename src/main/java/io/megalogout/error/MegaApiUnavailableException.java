@@ -1,8 +1,10 @@
 package io.megalogout.error;
 
 /**
- * Mega-API could not answer: a 5xx or 429, a refused or failed connection, or a timeout. The logout may or may not
- * have happened when the request was already sent.
+ * Mega-API could not answer: a 5xx or 429, an unknown host, a refused, reset or closed connection. When the request had
+ * been sent (a 5xx, a reset after sending), the logout may or may not have happened; such requests are never sent
+ * again by the function. Refused connections, unknown hosts, and a 503 or 429 with a {@code Retry-After} that fits the
+ * deadline are retried first.
  */
 public final class MegaApiUnavailableException extends LogoutFailure {
 

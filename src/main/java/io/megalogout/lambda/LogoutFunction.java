@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.logout.InvocationLog;
 import io.megalogout.logout.Logout;
@@ -25,16 +27,19 @@ public class LogoutFunction implements RequestStreamHandler {
 
     private final LogoutEventReader events;
     private final Logout logout;
+    private final Duration margin;
 
-    LogoutFunction(LogoutEventReader events, Logout logout) {
+    LogoutFunction(LogoutEventReader events, Logout logout, LambdaConfig config) {
         this.events = events;
         this.logout = logout;
+        this.margin = Duration.ofMillis(config.deadlineMarginMs());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Deadline deadline = InvocationDeadline.of(context, margin);
         LogoutResponse answer = InvocationLog.record(context.getAwsRequestId(),
-                () -> new InstanceKey(events.read(input).instanceKey()), logout::logout);
+                () -> new InstanceKey(events.read(input).instanceKey()), key -> logout.logout(key, deadline));
         output.write(answer.json().getBytes(StandardCharsets.UTF_8));
     }
 }

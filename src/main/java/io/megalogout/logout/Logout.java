@@ -18,7 +18,8 @@ public class Logout {
         this.megaApi = megaApi;
     }
 
-    public LogoutResponse logout(InstanceKey key) {
-        return megaApi.logout(key);
+    /** Logs the instance out, answering before {@code deadline} whatever Mega-API does. */
+    public LogoutResponse logout(InstanceKey key, Deadline deadline) {
+        return megaApi.logout(key, deadline);
     }
 }

@@ -1,6 +1,10 @@
 package io.megalogout.megaapi;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -14,6 +18,7 @@ import io.megalogout.error.MegaApiContractException;
 import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.error.UnknownInstanceException;
+import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 
 /**
@@ -35,23 +40,31 @@ class LogoutAnswerReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final BearerToken token;
+    private final int maxBody;
 
     LogoutAnswerReader(MegaApiConfig config) {
         this.token = config.token();
+        this.maxBody = config.maxResponseBytes();
     }
 
-    LogoutResponse read(InstanceKey key, int status, String body) {
-        if (status >= 200 && status < 300) {
-            return contractAnswer(key, status, body);
+    LogoutResponse read(InstanceKey key, UpstreamAnswer answer, Deadline deadline) {
+        int status = answer.status();
+        if (answer.isSuccess()) {
+            return contractAnswer(key, answer);
         }
-        String message = upstreamMessage(body);
+        String message = upstreamMessage(answer);
         if (status == 401 || status == 403) {
             throw new MegaApiRejectedException(key.value(), status, message);
         }
         if (status == 404) {
             throw new UnknownInstanceException(key.value(), status, message);
         }
-        if (status >= 500 || status == 429) {
+        if (status == 503 || status == 429) {
+            MegaApiUnavailableException busy = new MegaApiUnavailableException(key.value(), status, message);
+            Optional<Duration> wait = answer.retryAfter().flatMap(header -> RetryAfter.parse(header, Instant.now()));
+            throw wait.isPresent() ? RetryableFailure.retryIfFits(busy, wait, deadline) : busy;
+        }
+        if (status >= 500) {
             throw new MegaApiUnavailableException(key.value(), status, message);
         }
         if (status >= 300 && status < 400) {
@@ -61,14 +74,26 @@ class LogoutAnswerReader {
                 message == null ? "a status the contract does not describe" : "upstream said " + message);
     }
 
-    private LogoutResponse contractAnswer(InstanceKey key, int status, String body) {
-        JsonNode answer = parse(body);
-        if (answer == null) {
+    private LogoutResponse contractAnswer(InstanceKey key, UpstreamAnswer answer) {
+        int status = answer.status();
+        if (answer.truncated()) {
+            throw new MegaApiContractException(key.value(), status,
+                    "the body is larger than megaapi.max-response-bytes (" + maxBody + " bytes)");
+        }
+        if (!answer.contentType().map(LogoutAnswerReader::isJson).orElse(false)) {
+            throw new MegaApiContractException(key.value(), status, "the Content-Type is "
+                    + answer.contentType().map(type -> "'" + quotable(type) + "'").orElse("missing")
+                    + ", not application/json");
+        }
+        String body = answer.strictText().orElseThrow(
+                () -> new MegaApiContractException(key.value(), status, "the body is not valid UTF-8"));
+        JsonNode json = parse(body);
+        if (json == null) {
             throw new MegaApiContractException(key.value(), status, "the body is not JSON");
         }
-        JsonNode error = answer.get("error");
-        JsonNode message = answer.get("message");
-        if (!answer.isObject() || error == null || !error.isBoolean() || message == null || !message.isTextual()) {
+        JsonNode error = json.get("error");
+        JsonNode message = json.get("message");
+        if (!json.isObject() || error == null || !error.isBoolean() || message == null || !message.isTextual()) {
             throw new MegaApiContractException(key.value(), status,
                     "the body is not an object with a boolean 'error' and a string 'message'");
         }
@@ -78,15 +103,23 @@ class LogoutAnswerReader {
         return new LogoutResponse(status, error.booleanValue(), message.textValue(), body);
     }
 
+    /** {@code application/json}, or a {@code +json} type, with any parameters. */
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
     /** The {@code message} of an error answer, when it has one, made safe to quote. */
-    private String upstreamMessage(String body) {
-        JsonNode answer = parse(body);
-        JsonNode message = answer == null ? null : answer.get("message");
-        if (message == null || !message.isTextual()) {
-            return null;
-        }
-        String text = token.redact(message.textValue()).replaceAll("\\p{Cntrl}", " ").strip();
-        return text.length() <= MAX_QUOTED_MESSAGE ? text : text.substring(0, MAX_QUOTED_MESSAGE) + "...";
+    private String upstreamMessage(UpstreamAnswer answer) {
+        JsonNode json = parse(answer.lenientText());
+        JsonNode message = json == null ? null : json.get("message");
+        return message == null || !message.isTextual() ? null : quotable(message.textValue());
+    }
+
+    /** Upstream text made safe to quote: no token, no control characters, bounded. */
+    private String quotable(String text) {
+        String safe = token.redact(text).replaceAll("\\p{Cntrl}", " ").strip();
+        return safe.length() <= MAX_QUOTED_MESSAGE ? safe : safe.substring(0, MAX_QUOTED_MESSAGE) + "...";
     }
 
     private JsonNode parse(String body) {

@@ -1,21 +1,30 @@
 package io.megalogout.megaapi;
 
+import java.io.InputStream;
+
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
 
 /**
- * Mega-API's logout endpoint, as its OpenAPI document describes it. Hidden behind {@link MegaApi}. Every status comes
- * back as a plain {@link Response} ({@code disable-default-mapper}), so that {@link LogoutAnswerReader} maps them all in
- * one place from the body as text, and a 2xx answer can be passed on exactly as sent.
+ * Mega-API's logout endpoint, as its OpenAPI document describes it. Hidden behind {@link MegaApi}.
+ * <p>
+ * The answer is a {@link Uni} so that waiting for it can be cut at the deadline (cancelling resets the request), and its
+ * body an {@link InputStream} that streams from the connection, so that {@link LogoutExchange} reads at most
+ * {@code megaapi.max-response-bytes}. Every status comes back as an answer ({@code disable-default-mapper}) and is
+ * mapped in one place, {@link LogoutAnswerReader}.
  */
 @RegisterRestClient(configKey = "megaapi")
+@RegisterProvider(InFlightRequest.class)
 @Path("/rest/instance")
 interface MegaApiClient {
 
@@ -23,5 +32,5 @@ interface MegaApiClient {
     @DELETE
     @Path("/{instanceKey}/logout")
     @Produces(MediaType.APPLICATION_JSON)
-    Response logout(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
+    Uni<RestResponse<InputStream>> logout(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
 }

@@ -16,13 +16,27 @@ public interface MegaApiConfig {
     /** The instance token, secret. No default, so a missing token stops start-up instead of calling unauthenticated. */
     BearerToken token();
 
-    /** Milliseconds to wait for the connection (TCP and TLS). */
+    /** Milliseconds to wait for the TCP connection, per attempt. */
     @WithDefault("2000")
     long connectTimeoutMs();
 
-    /** Milliseconds to wait for Mega-API's answer once connected. */
+    /** Milliseconds without a byte from Mega-API after which an attempt is abandoned (an idle timeout, per attempt). */
     @WithDefault("10000")
     long readTimeoutMs();
+
+    /**
+     * Milliseconds one logout may take in all, every attempt and wait between attempts included. The door's own
+     * deadline (on Lambda, the invocation's remaining time less {@code lambda.deadline-margin-ms}) shortens it.
+     */
+    @WithDefault("20000")
+    long logoutTimeoutMs();
+
+    /**
+     * The largest answer body read from Mega-API, in bytes. A 2xx answer over it is refused as outside the contract (the
+     * contract's answer is about a hundred bytes); an error answer is read up to it for its message.
+     */
+    @WithDefault("16384")
+    int maxResponseBytes();
 
     /** Allow a plain {@code http://} base URL outside dev and test (the token would travel unencrypted). */
     @WithDefault("false")

@@ -27,6 +27,10 @@ class MegaApiConfigCheck {
             throw refused("megaapi.token", "is not a bearer token (RFC 6750: A-Z a-z 0-9 - . _ ~ + / then optional '='; "
                     + "no spaces or line breaks)");
         }
+        positive("megaapi.connect-timeout-ms", config.connectTimeoutMs());
+        positive("megaapi.read-timeout-ms", config.readTimeoutMs());
+        positive("megaapi.logout-timeout-ms", config.logoutTimeoutMs());
+        positive("megaapi.max-response-bytes", config.maxResponseBytes());
         URI url = parse(config.baseUrl());
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         if (!https && !"http".equalsIgnoreCase(url.getScheme())) {
@@ -39,6 +43,12 @@ class MegaApiConfigCheck {
         if (!https && !mode.isDevOrTest() && !config.allowPlainHttp()) {
             throw refused("megaapi.base-url", "is plain http:// and would send the token unencrypted; use https:// or set "
                     + "megaapi.allow-plain-http=true");
+        }
+    }
+
+    private static void positive(String property, long value) {
+        if (value <= 0) {
+            throw refused(property, "must be greater than 0");
         }
     }
 

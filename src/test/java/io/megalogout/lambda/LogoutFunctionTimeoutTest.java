@@ -20,7 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Headers that do not come within the read timeout end in MegaApiUnavailable, not in a hung invocation. */
+/** Headers that do not come within the read timeout end in MegaApiTimeoutException, not in a hung invocation. */
 @QuarkusTest
 @TestProfile(ShortTimeoutsProfile.class)
 @WithTestResource(MegaApiStub.class)
@@ -30,12 +30,12 @@ class LogoutFunctionTimeoutTest {
     WireMockServer megaApi;
 
     @Test
-    void reportsHeadersLaterThanTheReadTimeoutAsUnavailable() {
+    void reportsHeadersLaterThanTheReadTimeoutAsATimeout() {
         megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"too late\"}").withFixedDelay(3000)));
 
         invoke(event("demo")).statusCode(500)
-                .body("errorType", equalTo("io.megalogout.error.MegaApiUnavailableException"))
-                .body("errorMessage", containsString("Timeout"));
+                .body("errorType", equalTo("io.megalogout.error.MegaApiTimeoutException"))
+                .body("errorMessage", containsString("megaapi.read-timeout-ms"));
 
         assertThat(megaApi.getAllServeEvents()).hasSize(1);
     }

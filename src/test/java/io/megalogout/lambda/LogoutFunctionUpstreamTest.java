@@ -45,6 +45,8 @@ class LogoutFunctionUpstreamTest {
     private static final String UNKNOWN = "io.megalogout.error.UnknownInstanceException";
     private static final String UNAVAILABLE = "io.megalogout.error.MegaApiUnavailableException";
     private static final String CONTRACT = "io.megalogout.error.MegaApiContractException";
+    private static final byte[] LATIN_1_BODY = "{\"error\":false,\"message\":\"caf\u00e9\"}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private static final String HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
 
     @InjectMegaApiStub
@@ -59,13 +61,16 @@ class LogoutFunctionUpstreamTest {
                 Arguments.of(500, json("{\"error\":true,\"message\":\"Internal error\"}"), UNAVAILABLE, "Internal error"),
                 Arguments.of(502, aResponse().withHeader("Content-Type", "text/html").withBody(HTML_502), UNAVAILABLE,
                         "HTTP 502)"),
-                Arguments.of(503, aResponse().withHeader("Retry-After", "1"), UNAVAILABLE, "HTTP 503)"),
+                Arguments.of(503, aResponse(), UNAVAILABLE, "HTTP 503)"),
+                Arguments.of(503, aResponse().withHeader("Retry-After", "Soon"), UNAVAILABLE, "HTTP 503)"),
                 Arguments.of(504, aResponse(), UNAVAILABLE, "HTTP 504)"),
                 Arguments.of(429, aResponse().withHeader("Retry-After", "30"), UNAVAILABLE, "HTTP 429)"),
                 Arguments.of(400, json("{\"error\":true,\"message\":\"Bad request\"}"), CONTRACT, "Bad request"),
                 Arguments.of(405, aResponse(), CONTRACT, "HTTP 405"),
                 Arguments.of(200, aResponse().withHeader("Content-Type", "text/html").withBody("<html>ok</html>"), CONTRACT,
-                        "not JSON"),
+                        "Content-Type is 'text/html'"),
+                Arguments.of(200, aResponse().withBody("{\"error\":false,\"message\":\"ok\"}"), CONTRACT,
+                        "Content-Type is missing"),
                 Arguments.of(200, json("{\"error\":false,\"message\":\"trunc"), CONTRACT, "not JSON"),
                 Arguments.of(200, json("{\"error\":\"false\",\"message\":\"ok\"}"), CONTRACT, "boolean 'error'"),
                 Arguments.of(200, json("{\"error\":false}"), CONTRACT, "string 'message'"),
@@ -73,7 +78,9 @@ class LogoutFunctionUpstreamTest {
                 Arguments.of(200, json("[{\"error\":false,\"message\":\"ok\"}]"), CONTRACT, "not an object"),
                 Arguments.of(200, json("{\"error\":false,\"error\":true,\"message\":\"ok\"}"), CONTRACT, "not JSON"),
                 Arguments.of(200, json("{\"error\":false,\"message\":\"ok\"} <html>"), CONTRACT, "not JSON"),
-                Arguments.of(204, aResponse(), CONTRACT, "not JSON"),
+                Arguments.of(204, aResponse(), CONTRACT, "Content-Type is missing"),
+                Arguments.of(200, aResponse().withHeader("Content-Type", "application/json").withBody(LATIN_1_BODY),
+                        CONTRACT, "not valid UTF-8"),
                 Arguments.of(200, json("{\"error\":false,\"message\":\"bye " + MegaApiStub.TOKEN + "\"}"), CONTRACT,
                         "contains the token"));
     }

@@ -15,11 +15,11 @@ class MegaApiConfigCheckTest {
 
     private static final String TOKEN = "Abc-123._~+/token==";
 
-    record Config(String baseUrl, BearerToken token, long connectTimeoutMs, long readTimeoutMs,
-            boolean allowPlainHttp) implements MegaApiConfig {
+    record Config(String baseUrl, BearerToken token, long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs,
+            int maxResponseBytes, boolean allowPlainHttp) implements MegaApiConfig {
 
         Config(String baseUrl, String token, boolean allowPlainHttp) {
-            this(baseUrl, new BearerToken(token), 2000, 10000, allowPlainHttp);
+            this(baseUrl, new BearerToken(token), 2000, 10000, 20000, 16384, allowPlainHttp);
         }
     }
 
@@ -60,6 +60,21 @@ class MegaApiConfigCheckTest {
                 .hasMessageStartingWith("megaapi.base-url ")
                 .satisfies(e -> assertThat(((ConfigurationException) e).getConfigKeys()).containsExactly("megaapi.base-url"))
                 .hasMessageNotContaining("pw@");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "megaapi.connect-timeout-ms", "megaapi.read-timeout-ms", "megaapi.logout-timeout-ms",
+            "megaapi.max-response-bytes" })
+    void refusesALimitThatIsNotPositive(String property) {
+        Config config = new Config("https://host", new BearerToken(TOKEN),
+                property.equals("megaapi.connect-timeout-ms") ? 0 : 2000,
+                property.equals("megaapi.read-timeout-ms") ? -1 : 10000,
+                property.equals("megaapi.logout-timeout-ms") ? 0 : 20000,
+                property.equals("megaapi.max-response-bytes") ? 0 : 16384, false);
+
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(config, LaunchMode.NORMAL))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(property + " must be greater than 0");
     }
 
     @ParameterizedTest

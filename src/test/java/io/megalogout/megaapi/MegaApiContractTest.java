@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 
@@ -64,7 +65,7 @@ class MegaApiContractTest {
     void sendsTheRequestTheContractDescribes() {
         megaApi.stubFor(any(anyUrl()).willReturn(contractAnswer()));
 
-        client.logout(new InstanceKey("megacode-Contract_1.a"));
+        client.logout(new InstanceKey("megacode-Contract_1.a"), Deadline.none());
 
         assertThat(megaApi.getAllServeEvents()).hasSize(1);
         LoggedRequest request = megaApi.getAllServeEvents().get(0).getRequest();
@@ -84,7 +85,7 @@ class MegaApiContractTest {
     void readsAnAnswerShapedByThe200Schema() {
         megaApi.stubFor(any(anyUrl()).willReturn(contractAnswer()));
 
-        LogoutResponse answer = client.logout(new InstanceKey("demo"));
+        LogoutResponse answer = client.logout(new InstanceKey("demo"), Deadline.none());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.error()).isFalse();

@@ -12,9 +12,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
 /**
  * Mega-API as a real HTTP server: WireMock on a dynamic port. Points {@code megaapi.base-url} at it, injects it into
- * fields annotated {@link InjectMegaApiStub}, and is reset whenever it is injected, that is before each test.
+ * fields annotated {@link InjectMegaApiStub}, and is reset whenever it is injected, that is before each test (with the
+ * function's circuit breaker, which remembers Mega-API's failures).
  */
 public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -42,6 +45,8 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public void inject(TestInjector injector) {
         server.resetAll();
+        // A fresh Mega-API for each test, so also a closed circuit breaker: earlier tests' failures must not open it.
+        CircuitBreakerMaintenance.get().resetAll();
         injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
                 WireMockServer.class));
     }

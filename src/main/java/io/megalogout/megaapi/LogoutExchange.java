@@ -1,0 +1,148 @@
+package io.megalogout.megaapi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.megalogout.error.MegaApiTimeoutException;
+import io.megalogout.error.MegaApiUnavailableException;
+import io.megalogout.logout.Deadline;
+import io.megalogout.logout.InstanceKey;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+
+/**
+ * One HTTP exchange with Mega-API: sends the logout once and reads the answer, within the deadline and the size limit.
+ * Failures on the wire become our errors here; a failure that happened before anything was sent (connection refused,
+ * unknown host) is marked retryable, since Mega-API cannot have acted on it.
+ */
+@ApplicationScoped
+class LogoutExchange {
+
+    private final MegaApiClient client;
+    private final Vertx vertx;
+    private final BearerToken token;
+    private final int maxBody;
+
+    LogoutExchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiConfig config) {
+        this.client = client;
+        this.vertx = vertx;
+        this.token = config.token();
+        this.maxBody = config.maxResponseBytes();
+    }
+
+    UpstreamAnswer send(InstanceKey key, Deadline deadline) {
+        Duration budget = deadline.remaining();
+        if (budget.isNegative() || budget.isZero()) {
+            throw new MegaApiTimeoutException(key.value(), "no time was left before the deadline; nothing was sent");
+        }
+        try (InFlightRequest.Handle request = InFlightRequest.track()) {
+            RestResponse<InputStream> response;
+            try {
+                response = client.logout(key.value(), token.authorization())
+                        .ifNoItem().after(budget).fail()
+                        .await().indefinitely();
+            } catch (RuntimeException e) {
+                throw beforeTheAnswer(key, e, deadline);
+            }
+            return read(key, response, request, deadline);
+        }
+    }
+
+    /** Reads status, headers and at most {@code maxBody + 1} bytes, resetting the request if the deadline passes. */
+    private UpstreamAnswer read(InstanceKey key, RestResponse<InputStream> response, InFlightRequest.Handle request,
+            Deadline deadline) {
+        Optional<String> contentType = Optional.ofNullable(response.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        Optional<String> retryAfter = Optional.ofNullable(response.getHeaderString(HttpHeaders.RETRY_AFTER));
+        long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> request.reset());
+        try (InputStream body = response.getEntity()) {
+            if (response.getLength() > maxBody) {
+                request.reset();
+                return new UpstreamAnswer(response.getStatus(), contentType, retryAfter, new byte[0], true);
+            }
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBody + 1);
+            boolean truncated = bytes.length > maxBody;
+            if (truncated) {
+                // The rest is not wanted: close the connection instead of draining it.
+                request.reset();
+            }
+            return new UpstreamAnswer(response.getStatus(), contentType, retryAfter,
+                    truncated ? Arrays.copyOf(bytes, maxBody) : bytes, truncated);
+        } catch (IOException e) {
+            if (request.wasReset() || deadline.hasPassed()) {
+                throw new MegaApiTimeoutException(key.value(), "the deadline passed while the answer (HTTP "
+                        + response.getStatus() + ") was still arriving; the logout may or may not have happened");
+            }
+            throw afterSending(key, describe(e));
+        } finally {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Maps a failure that came before the answer's headers. */
+    private RuntimeException beforeTheAnswer(InstanceKey key, Throwable failure, Deadline deadline) {
+        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+            return new MegaApiTimeoutException(key.value(), "no answer before the deadline; the logout may or may not have"
+                    + " happened");
+        }
+        if (has(failure, ConnectTimeoutException.class)) {
+            return new MegaApiTimeoutException(key.value(), "could not connect within megaapi.connect-timeout-ms ("
+                    + describe(failure) + "); nothing was sent");
+        }
+        if (has(failure, TimeoutException.class)) {
+            return new MegaApiTimeoutException(key.value(), "no data within megaapi.read-timeout-ms; the logout may or"
+                    + " may not have happened");
+        }
+        if (has(failure, UnknownHostException.class) || has(failure, ConnectException.class)) {
+            return RetryableFailure.retryIfFits(new MegaApiUnavailableException(key.value(),
+                    describe(failure) + "; nothing was sent", failure), Optional.empty(), deadline);
+        }
+        if (has(failure, SSLException.class)) {
+            return new MegaApiUnavailableException(key.value(), "the TLS handshake failed (" + describe(failure)
+                    + "); nothing was sent; check that megaapi.base-url is Mega-API's https host", failure);
+        }
+        return afterSending(key, describe(failure), failure);
+    }
+
+    private static MegaApiUnavailableException afterSending(InstanceKey key, String what) {
+        return afterSending(key, what, null);
+    }
+
+    private static MegaApiUnavailableException afterSending(InstanceKey key, String what, Throwable cause) {
+        return new MegaApiUnavailableException(key.value(),
+                what + "; the request may have been sent, so the logout may or may not have happened", cause);
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What went wrong on the wire, from the innermost cause: connection refused, unknown host, reset... */
+    private String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root.getMessage() == null ? "" : ": " + token.redact(root.getMessage());
+        return root.getClass().getSimpleName() + detail;
+    }
+}

@@ -1,0 +1,19 @@
+package io.megalogout.megaapi;
+
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.jboss.logging.Logger;
+
+import io.smallrye.faulttolerance.api.BeforeRetryHandler;
+
+/** Records each retry: a logout is destructive, so every request sent for it leaves a line. */
+public final class RetryLog implements BeforeRetryHandler {
+
+    private static final Logger LOG = Logger.getLogger(RetryLog.class);
+
+    @Override
+    public void handle(ExecutionContext context) {
+        Throwable failure = context.getFailure();
+        LOG.infof("logout retry instanceKey=%s after=\"%s\"", context.getParameters()[0],
+                failure instanceof RetryableFailure retryable ? retryable.failure().getMessage() : String.valueOf(failure));
+    }
+}
