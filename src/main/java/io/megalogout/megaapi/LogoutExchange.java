@@ -75,7 +75,15 @@ class LogoutExchange {
                 return new UpstreamAnswer(response.getStatus(), contentType, retryAfter, new byte[0], true);
             }
             byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBody + 1);
+            if (request.wasReset()) {
+                // The deadline cut the body; the stream may report that as an early end rather than an error.
+                throw deadlinePassed(key, response);
+            }
             boolean truncated = bytes.length > maxBody;
+            if (!truncated && response.getLength() > bytes.length) {
+                throw afterSending(key, "the connection closed after " + bytes.length + " of the " + response.getLength()
+                        + " bytes of the answer (HTTP " + response.getStatus() + ")");
+            }
             if (truncated) {
                 // The rest is not wanted: close the connection instead of draining it.
                 request.reset();
@@ -84,13 +92,17 @@ class LogoutExchange {
                     truncated ? Arrays.copyOf(bytes, maxBody) : bytes, truncated);
         } catch (IOException e) {
             if (request.wasReset() || deadline.hasPassed()) {
-                throw new MegaApiTimeoutException(key.value(), "the deadline passed while the answer (HTTP "
-                        + response.getStatus() + ") was still arriving; the logout may or may not have happened");
+                throw deadlinePassed(key, response);
             }
             throw afterSending(key, describe(e));
         } finally {
             vertx.cancelTimer(timer);
         }
+    }
+
+    private static MegaApiTimeoutException deadlinePassed(InstanceKey key, RestResponse<?> response) {
+        return new MegaApiTimeoutException(key.value(), "the deadline passed while the answer (HTTP " + response.getStatus()
+                + ") was still arriving; the logout may or may not have happened");
     }
 
     /** Maps a failure that came before the answer's headers. */

@@ -26,20 +26,30 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
 
     /** Init arg: a path appended to the stub's address in {@code megaapi.base-url}, as behind a proxy. */
     public static final String BASE_PATH = "base-path";
+    /** Init arg {@code "true"}: the function reaches the stub through a {@link TcpGate}, injectable like the stub. */
+    public static final String GATED = "gated";
 
     private WireMockServer server;
+    private TcpGate gate;
     private String basePath = "";
+    private boolean gated;
 
     @Override
     public void init(Map<String, String> initArgs) {
         basePath = initArgs.getOrDefault(BASE_PATH, "");
+        gated = Boolean.parseBoolean(initArgs.getOrDefault(GATED, "false"));
     }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of("megaapi.base-url", server.baseUrl() + basePath, "megaapi.token", TOKEN);
+        String address = server.baseUrl();
+        if (gated) {
+            gate = new TcpGate(server.port());
+            address = "http://localhost:" + gate.port();
+        }
+        return Map.of("megaapi.base-url", address + basePath, "megaapi.token", TOKEN);
     }
 
     @Override
@@ -49,10 +59,18 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
         CircuitBreakerMaintenance.get().resetAll();
         injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
                 WireMockServer.class));
+        if (gate != null) {
+            gate.forward();
+            injector.injectIntoFields(gate, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
+                    TcpGate.class));
+        }
     }
 
     @Override
     public void stop() {
+        if (gate != null) {
+            gate.close();
+        }
         if (server != null) {
             server.stop();
         }
