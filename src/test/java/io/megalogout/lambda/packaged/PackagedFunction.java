@@ -74,11 +74,33 @@ final class PackagedFunction implements AutoCloseable {
 
     /** Sends one event through the Runtime API and waits for the function's outcome. */
     RuntimeApiStandIn.Outcome invoke(String event) throws Exception {
+        return invoke(event, Duration.ofSeconds(15));
+    }
+
+    /** Sends one event with the given Lambda timeout (the deadline the function sees) and waits for the outcome. */
+    RuntimeApiStandIn.Outcome invoke(String event, Duration lambdaTimeout) throws Exception {
         try {
-            return runtimeApi.invoke(event.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(15), Duration.ofSeconds(60));
+            return runtimeApi.invoke(event.getBytes(StandardCharsets.UTF_8), lambdaTimeout, Duration.ofSeconds(60));
         } catch (TimeoutException e) {
             throw new AssertionError("no outcome within 60 s; the function " + (process.isAlive() ? "runs" : "exited")
                     + " and wrote:\n" + output(), e);
+        }
+    }
+
+    /** Stops the process (SIGSTOP), as Lambda freezes an execution environment between invocations. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Resumes a frozen process (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
         }
     }
 

@@ -32,7 +32,8 @@ final class RuntimeApiStandIn implements AutoCloseable {
      * What the function answered for one invocation: its payload, or the error document and errorType header. A failed
      * init answers every invocation, with {@link #INIT} as request id.
      */
-    record Outcome(String requestId, boolean failed, String body, String errorTypeHeader) {
+    record Outcome(String requestId, boolean failed, String body, String errorTypeHeader, long deadlineMs,
+            long answeredAtMs) {
 
         static final String INIT = "init";
 
@@ -41,13 +42,14 @@ final class RuntimeApiStandIn implements AutoCloseable {
         }
     }
 
-    private record Invocation(String requestId, byte[] event, long deadlineMs) {
+    private record Invocation(String requestId, byte[] event, Duration timeout) {
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
     private volatile Outcome initError;
 
     RuntimeApiStandIn() throws IOException {
@@ -73,7 +75,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         outcomes.put(requestId, outcome);
-        queue.put(new Invocation(requestId, event, System.currentTimeMillis() + lambdaTimeout.toMillis()));
+        queue.put(new Invocation(requestId, event, lambdaTimeout));
         return outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -86,9 +88,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
             reply(exchange, 500);
             return;
         }
+        // As on Lambda, the invocation's time runs from when the runtime receives it, not from when it was queued.
+        long deadline = System.currentTimeMillis() + invocation.timeout().toMillis();
+        deadlines.put(invocation.requestId(), deadline);
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.deadlineMs()));
+        headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(deadline));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:sa-east-1:000000000000:function:megaapi-logout");
         headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
         // Lambda always sends it, and the runtime client's native part crashes (SIGSEGV) without it.
@@ -108,8 +113,10 @@ final class RuntimeApiStandIn implements AutoCloseable {
             return;
         }
         boolean failed = path[1].equals("error");
+        long answeredAt = System.currentTimeMillis();
         outcome.complete(new Outcome(path[0], failed, read(exchange.getRequestBody()),
-                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")));
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), deadlines.remove(path[0]),
+                answeredAt));
         reply(exchange, 202);
     }
 
@@ -119,7 +126,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
      */
     private void initError(HttpExchange exchange) throws IOException {
         initError = new Outcome(Outcome.INIT, true, read(exchange.getRequestBody()),
-                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), 0, System.currentTimeMillis());
         outcomes.values().forEach(pending -> pending.complete(initError));
         outcomes.clear();
         reply(exchange, 202);
