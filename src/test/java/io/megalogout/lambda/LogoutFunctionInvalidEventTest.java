@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -74,17 +75,24 @@ class LogoutFunctionInvalidEventTest {
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
 
-    @Test
-    void rejectsInvalidUtf8() {
-        byte[] start = "{\"instanceKey\":\"de".getBytes(StandardCharsets.US_ASCII);
-        byte[] end = "mo\"}".getBytes(StandardCharsets.US_ASCII);
-        byte[] event = new byte[start.length + 2 + end.length];
+    /**
+     * Bytes that are not UTF-8 around or inside the key. The overlong forms decode leniently to ASCII ("C1 A4" to 'd',
+     * "C0 AE" and "E0 80 AE" to '.'), so a lax decoder would log out a key the caller never wrote.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "C3 28", "C1 A4", "C0 AE", "E0 80 AE", "ED A0 80", "F4 90 80 80", "F8 88 80 80 80", "80",
+            "FF" })
+    void rejectsInvalidUtf8(String hex) {
+        byte[] start = "{\"instanceKey\":\"".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "emo\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] bad = HexFormat.ofDelimiter(" ").parseHex(hex);
+        byte[] event = new byte[start.length + bad.length + end.length];
         System.arraycopy(start, 0, event, 0, start.length);
-        event[start.length] = (byte) 0xC3; // a UTF-8 lead byte...
-        event[start.length + 1] = (byte) 0x28; // ...followed by a byte that cannot continue it
-        System.arraycopy(end, 0, event, start.length + 2, end.length);
+        System.arraycopy(bad, 0, event, start.length, bad.length);
+        System.arraycopy(end, 0, event, start.length + bad.length, end.length);
 
-        invoke(event).statusCode(500).body("errorType", equalTo(INVALID_EVENT));
+        invoke(event).statusCode(500).body("errorType", equalTo(INVALID_EVENT))
+                .body("errorMessage", equalTo("Invalid event: it is not valid UTF-8"));
 
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
