@@ -23,6 +23,7 @@ final class PackagedFunction implements AutoCloseable {
 
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     private final RuntimeApiStandIn runtimeApi;
     private final Process process;
@@ -74,13 +75,22 @@ final class PackagedFunction implements AutoCloseable {
 
     /** Sends one event through the Runtime API and waits for the function's outcome. */
     RuntimeApiStandIn.Outcome invoke(String event) throws Exception {
-        return invoke(event, Duration.ofSeconds(15));
+        return invoke(event.getBytes(StandardCharsets.UTF_8), DEFAULT_TIMEOUT);
+    }
+
+    /** Sends one event as raw bytes, which need not be JSON nor UTF-8, and waits for the function's outcome. */
+    RuntimeApiStandIn.Outcome invoke(byte[] event) throws Exception {
+        return invoke(event, DEFAULT_TIMEOUT);
     }
 
     /** Sends one event with the given Lambda timeout (the deadline the function sees) and waits for the outcome. */
     RuntimeApiStandIn.Outcome invoke(String event, Duration lambdaTimeout) throws Exception {
+        return invoke(event.getBytes(StandardCharsets.UTF_8), lambdaTimeout);
+    }
+
+    private RuntimeApiStandIn.Outcome invoke(byte[] event, Duration lambdaTimeout) throws Exception {
         try {
-            return runtimeApi.invoke(event.getBytes(StandardCharsets.UTF_8), lambdaTimeout, Duration.ofSeconds(60));
+            return runtimeApi.invoke(event, lambdaTimeout, Duration.ofSeconds(60));
         } catch (TimeoutException e) {
             throw new AssertionError("no outcome within 60 s; the function " + (process.isAlive() ? "runs" : "exited")
                     + " and wrote:\n" + output(), e);
