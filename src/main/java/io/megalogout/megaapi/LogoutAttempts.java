@@ -50,7 +50,22 @@ class LogoutAttempts {
             RetryableFailure.class, MegaApiUnavailableException.class,
             MegaApiTimeoutException.class })
     @CircuitBreakerName(CIRCUIT_BREAKER)
-    LogoutResponse logout(InstanceKey key, Deadline deadline) {
+    LogoutResponse logout(InstanceKey key, Deadline deadline, Count sent) {
+        sent.increment();
         return answers.read(key, exchange.send(key, deadline), deadline);
+    }
+
+    /** How many attempts of one logout got past the circuit breaker, so that an open breaker can say what was sent. */
+    static final class Count {
+
+        private int value;
+
+        void increment() {
+            value++;
+        }
+
+        int value() {
+            return value;
+        }
     }
 }

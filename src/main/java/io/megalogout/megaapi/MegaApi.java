@@ -27,12 +27,13 @@ public class MegaApi {
     }
 
     public LogoutResponse logout(InstanceKey key, Deadline deadline) {
+        LogoutAttempts.Count sent = new LogoutAttempts.Count();
         try {
-            return attempts.logout(key, deadline.atMost(logoutTimeout));
+            return attempts.logout(key, deadline.atMost(logoutTimeout), sent);
         } catch (RetryableFailure lastAttempt) {
             throw lastAttempt.failure();
         } catch (CircuitBreakerOpenException open) {
-            throw new MegaApiCircuitOpenException(key.value());
+            throw new MegaApiCircuitOpenException(key.value(), sent.value());
         }
     }
 }

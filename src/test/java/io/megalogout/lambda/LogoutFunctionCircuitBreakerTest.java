@@ -57,6 +57,21 @@ class LogoutFunctionCircuitBreakerTest {
         assertThat(megaApi.getAllServeEvents()).hasSize(7);
     }
 
+    /** 3 failures, then a 503 whose retries fill the window: the breaker opens between two attempts of one logout. */
+    @Test
+    void saysWhatWasSentWhenItOpensDuringALogout() {
+        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 3; i++) {
+            invoke(event("demo")).statusCode(500).body("errorType", equalTo(UNAVAILABLE));
+        }
+        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+
+        invoke(event("demo")).statusCode(500)
+                .body("errorType", equalTo(OPEN))
+                .body("errorMessage", containsString("after its first 2, so the logout may or may not have happened"));
+        assertThat(megaApi.getAllServeEvents()).hasSize(5);
+    }
+
     @Test
     void doesNotCountMegaApiRefusingAsAFailure() {
         megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
