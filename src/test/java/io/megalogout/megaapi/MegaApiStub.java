@@ -28,16 +28,20 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
     public static final String BASE_PATH = "base-path";
     /** Init arg {@code "true"}: the function reaches the stub through a {@link TcpGate}, injectable like the stub. */
     public static final String GATED = "gated";
+    /** Init arg {@code "true"}, with {@link #GATED}: the base URL says https, while the stub behind the gate speaks http. */
+    public static final String HTTPS_BASE_URL = "https-base-url";
 
     private WireMockServer server;
     private TcpGate gate;
     private String basePath = "";
     private boolean gated;
+    private boolean httpsBaseUrl;
 
     @Override
     public void init(Map<String, String> initArgs) {
         basePath = initArgs.getOrDefault(BASE_PATH, "");
         gated = Boolean.parseBoolean(initArgs.getOrDefault(GATED, "false"));
+        httpsBaseUrl = Boolean.parseBoolean(initArgs.getOrDefault(HTTPS_BASE_URL, "false"));
     }
 
     @Override
@@ -47,7 +51,7 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
         String address = server.baseUrl();
         if (gated) {
             gate = new TcpGate(server.port());
-            address = "http://localhost:" + gate.port();
+            address = (httpsBaseUrl ? "https" : "http") + "://localhost:" + gate.port();
         }
         return Map.of("megaapi.base-url", address + basePath, "megaapi.token", TOKEN);
     }
