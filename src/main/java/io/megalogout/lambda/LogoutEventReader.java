@@ -3,21 +3,14 @@ package io.megalogout.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.megalogout.error.InvalidEventException;
+import io.megalogout.json.StrictJson;
 
 /**
  * Parses the raw event bytes ourselves, so that any malformed event ends in {@link InvalidEventException} and never in
@@ -26,15 +19,10 @@ import io.megalogout.error.InvalidEventException;
 @Singleton
 class LogoutEventReader {
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     LogoutEvent read(InputStream event) {
         JsonNode root;
         try {
-            root = json.readTree(utf8(event));
+            root = StrictJson.MAPPER.readTree(utf8(event));
         } catch (IOException e) {
             throw new InvalidEventException("it is not a single valid JSON document (" + e.getClass().getSimpleName() + ")");
         }
@@ -56,19 +44,11 @@ class LogoutEventReader {
         return new LogoutEvent(key.textValue());
     }
 
-    /**
-     * The event as text, decoded strictly: Jackson's own decoder lets overlong and out-of-range sequences through, and
-     * {@code C1 A4} would read as {@code d}, so a key the caller never wrote could be logged out.
-     */
+    /** The event as text, decoded strictly: see {@link StrictJson#utf8}. */
     private static String utf8(InputStream event) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(event.readAllBytes()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidEventException("it is not valid UTF-8");
+            return StrictJson.utf8(event.readAllBytes())
+                    .orElseThrow(() -> new InvalidEventException("it is not valid UTF-8"));
         } catch (IOException e) {
             throw new UncheckedIOException("the event could not be read", e);
         }

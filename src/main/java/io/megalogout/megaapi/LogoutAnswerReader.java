@@ -8,16 +8,13 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.megalogout.error.MegaApiContractException;
 import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.error.UnknownInstanceException;
+import io.megalogout.json.StrictJson;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 
@@ -31,14 +28,6 @@ class LogoutAnswerReader {
     /** Upstream text we quote in a message is cut here: it is for a human, not a transcript. */
     static final int MAX_QUOTED_MESSAGE = 200;
 
-    /**
-     * Our own, strict mapper: a duplicate field makes an answer ambiguous, and data after the object would make the body
-     * we pass on something other than the JSON we checked. Neither is the contract.
-     */
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private final BearerToken token;
     private final int maxBody;
 
@@ -127,7 +116,7 @@ class LogoutAnswerReader {
             return null;
         }
         try {
-            return json.readTree(body);
+            return StrictJson.MAPPER.readTree(body);
         } catch (IOException notJson) {
             return null;
         }

@@ -1,10 +1,9 @@
 package io.megalogout.megaapi;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import io.megalogout.json.StrictJson;
 
 /**
  * What Mega-API answered to one request, as read from the wire.
@@ -24,14 +23,7 @@ record UpstreamAnswer(int status, Optional<String> contentType, Optional<String>
 
     /** The body as UTF-8 text, if it is valid UTF-8. */
     Optional<String> strictText() {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
-        } catch (CharacterCodingException notUtf8) {
-            return Optional.empty();
-        }
+        return StrictJson.utf8(body);
     }
 
     /** The body as text, invalid bytes replaced: for quoting an error answer's message. */
