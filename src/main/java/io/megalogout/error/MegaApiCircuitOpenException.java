@@ -1,17 +1,36 @@
 package io.megalogout.error;
 
+import java.time.Duration;
+
 /**
  * Mega-API failed repeatedly just before, so calls to it are paused for a while (the circuit breaker is open). Nothing
- * more was sent for this instance; the message says whether earlier attempts of the same logout were. Try again later.
+ * more was sent for this instance; the message says whether earlier attempts of the same logout were. Try again after
+ * {@link #pause()}.
  */
 public final class MegaApiCircuitOpenException extends LogoutFailure {
 
-    /** @param attemptsSent requests already sent for this logout before the breaker opened (usually none) */
-    public MegaApiCircuitOpenException(String instanceKey, int attemptsSent) {
-        super("Mega-API failed repeatedly, so calls to it are paused for a while (circuit breaker open); "
+    private final Duration pause;
+
+    /**
+     * @param attemptsSent requests already sent for this logout before the breaker opened (usually none)
+     * @param pause how long the breaker stays open before a trial request: the longest a caller has to wait
+     */
+    public MegaApiCircuitOpenException(String instanceKey, int attemptsSent, Duration pause) {
+        super("Mega-API failed repeatedly, so calls to it are paused for up to " + seconds(pause)
+                + " s (circuit breaker open); "
                 + (attemptsSent == 0 ? "nothing was sent for instance '" + instanceKey + "'"
                         : "no request was sent for instance '" + instanceKey + "' after its first " + attemptsSent
                                 + ", so the logout may or may not have happened"),
                 instanceKey, null, null);
+        this.pause = pause;
+    }
+
+    /** The pause in whole seconds, rounded up: what a caller waits at most, and what HTTP's Retry-After says. */
+    public static long seconds(Duration pause) {
+        return Math.max(1, (pause.toMillis() + 999) / 1000);
+    }
+
+    public Duration pause() {
+        return pause;
     }
 }

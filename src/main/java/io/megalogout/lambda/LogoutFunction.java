@@ -11,11 +11,8 @@ import jakarta.inject.Named;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
-import io.megalogout.logout.Deadline;
-import io.megalogout.logout.InstanceKey;
-import io.megalogout.logout.InvocationLog;
 import io.megalogout.logout.Logout;
-import io.megalogout.megaapi.LogoutResponse;
+import io.megalogout.logout.LogoutAnswer;
 
 /**
  * The Lambda door. A stream handler, so that our code, not the runtime, parses the event. Behind
@@ -25,21 +22,17 @@ import io.megalogout.megaapi.LogoutResponse;
 @Named("logout")
 public class LogoutFunction implements RequestStreamHandler {
 
-    private final LogoutEventReader events;
     private final Logout logout;
     private final Duration margin;
 
-    LogoutFunction(LogoutEventReader events, Logout logout, LambdaConfig config) {
-        this.events = events;
+    LogoutFunction(Logout logout, LambdaConfig config) {
         this.logout = logout;
         this.margin = Duration.ofMillis(config.deadlineMarginMs());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Deadline deadline = InvocationDeadline.of(context, margin);
-        LogoutResponse answer = InvocationLog.record(context.getAwsRequestId(),
-                () -> new InstanceKey(events.read(input).instanceKey()), key -> logout.logout(key, deadline));
+        LogoutAnswer answer = logout.logout(context.getAwsRequestId(), input, InvocationDeadline.of(context, margin));
         output.write(answer.json().getBytes(StandardCharsets.UTF_8));
     }
 }

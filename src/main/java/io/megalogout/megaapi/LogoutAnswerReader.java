@@ -17,9 +17,10 @@ import io.megalogout.error.UnknownInstanceException;
 import io.megalogout.json.StrictJson;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogoutAnswer;
 
 /**
- * Turns Mega-API's status and body into a {@link LogoutResponse} or one of our errors. The only place that knows what
+ * Turns Mega-API's status and body into a {@link LogoutAnswer} or one of our errors. The only place that knows what
  * Mega-API's statuses mean.
  */
 @Singleton
@@ -36,7 +37,7 @@ class LogoutAnswerReader {
         this.maxBody = config.maxResponseBytes();
     }
 
-    LogoutResponse read(InstanceKey key, UpstreamAnswer answer, Deadline deadline) {
+    LogoutAnswer read(InstanceKey key, UpstreamAnswer answer, Deadline deadline) {
         int status = answer.status();
         if (answer.isSuccess()) {
             return contractAnswer(key, answer);
@@ -63,7 +64,7 @@ class LogoutAnswerReader {
                 message == null ? "a status the contract does not describe" : "upstream said " + message);
     }
 
-    private LogoutResponse contractAnswer(InstanceKey key, UpstreamAnswer answer) {
+    private LogoutAnswer contractAnswer(InstanceKey key, UpstreamAnswer answer) {
         int status = answer.status();
         if (answer.truncated()) {
             throw new MegaApiContractException(key.value(), status,
@@ -89,7 +90,7 @@ class LogoutAnswerReader {
         if (!token.redact(body).equals(body)) {
             throw new MegaApiContractException(key.value(), status, "the body contains the token, so it is not passed on");
         }
-        return new LogoutResponse(status, error.booleanValue(), message.textValue(), body);
+        return new LogoutAnswer(status, error.booleanValue(), message.textValue(), body);
     }
 
     /** {@code application/json}, or a {@code +json} type, with any parameters. */

@@ -11,6 +11,7 @@ import io.megalogout.error.MegaApiTimeoutException;
 import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogoutAnswer;
 
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -33,6 +34,7 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 class LogoutAttempts {
 
     static final String CIRCUIT_BREAKER = "megaapi-logout";
+    static final long BREAKER_DELAY = 30;
 
     private final LogoutExchange exchange;
     private final LogoutAnswerReader answers;
@@ -46,11 +48,11 @@ class LogoutAttempts {
     @RetryWhen(exception = RetryableFailure.Marked.class)
     @CustomBackoff(RetryBackoff.class)
     @BeforeRetry(RetryLog.class)
-    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 0.8, delay = BREAKER_DELAY, delayUnit = ChronoUnit.SECONDS, successThreshold = 1, failOn = {
             RetryableFailure.class, MegaApiUnavailableException.class,
             MegaApiTimeoutException.class })
     @CircuitBreakerName(CIRCUIT_BREAKER)
-    LogoutResponse logout(InstanceKey key, Deadline deadline, Count sent) {
+    LogoutAnswer logout(InstanceKey key, Deadline deadline, Count sent) {
         sent.increment();
         return answers.read(key, exchange.send(key, deadline), deadline);
     }

@@ -1,14 +1,21 @@
 package io.megalogout.megaapi;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogoutAnswer;
+import io.megalogout.logout.Upstream;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * Mega-API as the use case sees it: one logout, answered or failed with our errors, before the deadline. Retries and
@@ -16,24 +23,45 @@ import io.megalogout.logout.InstanceKey;
  * {@link LogoutAnswerReader}.
  */
 @ApplicationScoped
-public class MegaApi {
+class MegaApi implements Upstream {
+
+    /** Where SmallRye Fault Tolerance reads an override of the breaker's delay (see {@link LogoutAttempts}). */
+    static final String BREAKER = "quarkus.fault-tolerance.\"io.megalogout.megaapi.LogoutAttempts/logout\".circuit-breaker.";
 
     private final LogoutAttempts attempts;
+    private final CircuitBreakerMaintenance breakers;
     private final Duration logoutTimeout;
+    private final Duration breakerPause;
 
-    MegaApi(LogoutAttempts attempts, MegaApiConfig config) {
+    /** The two breaker values default to the annotation's, which they override. */
+    MegaApi(LogoutAttempts attempts, CircuitBreakerMaintenance breakers, MegaApiConfig config,
+            @ConfigProperty(name = BREAKER + "delay", defaultValue = "" + LogoutAttempts.BREAKER_DELAY) long delay,
+            @ConfigProperty(name = BREAKER + "delay-unit", defaultValue = "seconds") ChronoUnit delayUnit) {
         this.attempts = attempts;
+        this.breakers = breakers;
         this.logoutTimeout = Duration.ofMillis(config.logoutTimeoutMs());
+        this.breakerPause = Duration.of(delay, delayUnit);
     }
 
-    public LogoutResponse logout(InstanceKey key, Deadline deadline) {
+    @Override
+    public LogoutAnswer logout(InstanceKey key, Deadline deadline) {
         LogoutAttempts.Count sent = new LogoutAttempts.Count();
         try {
             return attempts.logout(key, deadline.atMost(logoutTimeout), sent);
         } catch (RetryableFailure lastAttempt) {
             throw lastAttempt.failure();
         } catch (CircuitBreakerOpenException open) {
-            throw new MegaApiCircuitOpenException(key.value(), sent.value());
+            throw new MegaApiCircuitOpenException(key.value(), sent.value(), breakerPause);
         }
+    }
+
+    @Override
+    public Duration timeout() {
+        return logoutTimeout;
+    }
+
+    @Override
+    public boolean paused() {
+        return breakers.currentState(LogoutAttempts.CIRCUIT_BREAKER) == CircuitBreakerState.OPEN;
     }
 }

@@ -1,2 +1,5 @@
-/** Mega-API: the REST client, its configuration, its wire answer, and the mapping of its failures to our errors. */
+/**
+ * Mega-API: the REST client behind the use case's {@code Upstream}, its configuration, and the mapping of its answers and
+ * failures to our errors.
+ */
 package io.megalogout.megaapi;

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogoutAnswer;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 
 import io.quarkus.test.common.WithTestResource;
@@ -85,7 +86,7 @@ class MegaApiContractTest {
     void readsAnAnswerShapedByThe200Schema() {
         megaApi.stubFor(any(anyUrl()).willReturn(contractAnswer()));
 
-        LogoutResponse answer = client.logout(new InstanceKey("demo"), Deadline.none());
+        LogoutAnswer answer = client.logout(new InstanceKey("demo"), Deadline.none());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.error()).isFalse();

@@ -1,4 +1,4 @@
-package io.megalogout.lambda;
+package io.megalogout.logout;
 
 import java.io.IOException;
 import java.io.InputStream;
