@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  */
 public abstract sealed class LogoutFailure extends RuntimeException
         permits InvalidEventException, InvalidInstanceKeyException, MegaApiRejectedException, UnknownInstanceException,
-        MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException {
+        MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException,
+        TooManyLogoutsException {
 
     private final String instanceKey;
     private final Integer upstreamStatus;

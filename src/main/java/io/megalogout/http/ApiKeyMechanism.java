@@ -1,0 +1,72 @@
+package io.megalogout.http;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads {@code Authorization: Bearer <API key>} and hands the key to {@link ApiKeyIdentityProvider}. No header leaves
+ * the request anonymous (and {@code @Authenticated} refuses it); another scheme or a malformed header fails at once.
+ */
+@ApplicationScoped
+@SecurityScheme(securitySchemeName = ApiKeyMechanism.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API key from http.api-keys")
+class ApiKeyMechanism implements HttpAuthenticationMechanism {
+
+    static final String SCHEME = "apiKey";
+    private static final String BEARER = "Bearer ";
+    /** When keys are switched off explicitly: every caller is this one. */
+    private static final SecurityIdentity UNCHECKED = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal("unchecked (http.auth.enabled=false)")).build();
+
+    private final ApiKeys keys;
+
+    ApiKeyMechanism(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        if (!keys.enabled()) {
+            return Uni.createFrom().item(UNCHECKED);
+        }
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() == BEARER.length()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(
+                new TokenCredential(header.substring(BEARER.length()), "bearer"));
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+}

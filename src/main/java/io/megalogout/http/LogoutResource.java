@@ -1,0 +1,86 @@
+package io.megalogout.http;
+
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.megalogout.error.TooManyLogoutsException;
+import io.megalogout.logout.Deadline;
+import io.megalogout.logout.Logout;
+
+import io.quarkus.security.Authenticated;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The HTTP door: {@code POST /logout} with the Lambda event as its body, answered with Mega-API's JSON as sent. Only
+ * delegates: the body is read by the use case, failures become problems in {@link ProblemResponses}.
+ */
+@Path("/logout")
+@Authenticated
+@SecurityRequirement(name = ApiKeyMechanism.SCHEME)
+public class LogoutResource {
+
+    private final Logout logout;
+    private final LogoutSlots slots;
+
+    LogoutResource(Logout logout, LogoutSlots slots) {
+        this.logout = logout;
+        this.slots = slots;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log one WhatsApp instance out of Mega-API", description = "Sends exactly one DELETE"
+            + " /rest/instance/{instanceKey}/logout and answers Mega-API's JSON byte for byte, \"error\": true included.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LogoutRequest.class)))
+    @APIResponse(responseCode = "200", description = "Mega-API's answer, as sent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MegaApiAnswer.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a logout event, or its instanceKey is not valid; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No API key, or one this service does not accept; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Mega-API does not know the instance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "405", description = "Another method than POST", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than the limit; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Mega-API rejected the service's token, failed, or answered outside its contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Calls to Mega-API are paused (circuit breaker), or too many logouts are in flight; see Retry-After. Nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "Mega-API did not answer in time; the logout may or may not have happened", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletionStage<RestResponse<String>> logout(byte[] event, RoutingContext request) {
+        String requestId = RequestIds.of(request);
+        Deadline deadline = logout.deadlineFromNow();
+        return slots.run(() -> logout.logout(requestId, new ByteArrayInputStream(event), deadline))
+                .handle((answer, failure) -> {
+                    if (failure == null) {
+                        return RestResponse.ok(answer.json());
+                    }
+                    Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                    if (cause instanceof BulkheadException) {
+                        throw logout.refused(requestId, new TooManyLogoutsException());
+                    }
+                    throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
+                });
+    }
+
+    /** The request body, for the OpenAPI document. */
+    record LogoutRequest(@Schema(required = true, pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey) {
+    }
+
+    /** Mega-API's answer, for the OpenAPI document; any other fields are passed on too. */
+    record MegaApiAnswer(@Schema(required = true) boolean error, @Schema(required = true) String message) {
+    }
+}
