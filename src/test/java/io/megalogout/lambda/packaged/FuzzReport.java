@@ -39,12 +39,14 @@ final class FuzzReport {
     }
 
     private final long baseSeed;
+    private final int planned;
     private final Map<EventCategory, int[]> counts = new EnumMap<>(EventCategory.class);
     private final List<Failure> failures = new ArrayList<>();
     private int cases;
 
-    FuzzReport(long baseSeed) {
+    FuzzReport(long baseSeed, int planned) {
         this.baseSeed = baseSeed;
+        this.planned = planned;
     }
 
     void passed(EventCategory category, Result result) {
@@ -78,17 +80,19 @@ final class FuzzReport {
 
     /** The counts as a table, one row per category, after a line with the seed, the cases run and the time taken. */
     String summary(long millis) {
-        StringBuilder out = new StringBuilder(
-                String.format("PackagedFunctionFuzzIT: base seed %d, %,d cases, %.1f s, %d failed%n",
-                        baseSeed, cases, millis / 1000.0, failures.size()));
+        String run = cases == planned ? String.format(cases == 1 ? "%d case" : "%,d cases", cases)
+                : String.format("%,d of %,d cases (stopped at the failures below)", cases, planned);
+        StringBuilder out = new StringBuilder(String.format("PackagedFunctionFuzzIT: base seed %d, %s, %.1f s, %d failed%n",
+                baseSeed, run, millis / 1000.0, failures.size()));
         out.append(String.format("  %-36s %7s", "category", "cases"));
         for (Column column : Column.values()) {
             out.append(String.format(" %" + Math.max(8, column.label.length()) + "s", column.label));
         }
         int[] total = new int[Column.values().length];
-        for (EventCategory category : EventCategory.values()) {
-            int[] row = counts.getOrDefault(category, new int[Column.values().length]);
-            row(out, category.label, row);
+        // A category without cases has no row: a full run fails on it anyway, and a single case would show 13 empty rows.
+        for (Map.Entry<EventCategory, int[]> entry : counts.entrySet()) {
+            int[] row = entry.getValue();
+            row(out, entry.getKey().label, row);
             for (int i = 0; i < row.length; i++) {
                 total[i] += row[i];
             }

@@ -94,7 +94,7 @@ class PackagedFunctionFuzzIT {
         List<Integer> indices = System.getProperty("fuzz.case") != null
                 ? List.of((int) property("fuzz.case", 0))
                 : IntStream.range(0, (int) property("fuzz.cases", CASES)).boxed().toList();
-        FuzzReport report = new FuzzReport(seed);
+        FuzzReport report = new FuzzReport(seed, indices.size());
         long start = System.nanoTime();
         for (int index : indices) {
             if (report.failures().size() >= MAX_FAILURES || !runCase(seed, index, indices.size() == 1, report)) {
@@ -103,8 +103,8 @@ class PackagedFunctionFuzzIT {
         }
         System.out.println(report.summary((System.nanoTime() - start) / 1_000_000));
 
-        assertThat(report.failures()).as("failing cases (at most %d are run to the end):%n%s", MAX_FAILURES,
-                report.failureDetails()).isEmpty();
+        assertThat(report.failures()).withFailMessage("%d failing case(s); a run stops after %d:%n%s",
+                report.failures().size(), MAX_FAILURES, report.failureDetails()).isEmpty();
         if (indices.size() >= CASES_FOR_EVERY_CATEGORY) {
             assertThat(EventCategory.values()).as("categories that got no case: the weight table is broken")
                     .allSatisfy(category -> assertThat(report.casesOf(category)).as(category.label).isPositive());
