@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import io.megalogout.DocumentedRules;
 import io.megalogout.lambda.packaged.EventModel.Member;
 import io.megalogout.lambda.packaged.EventModel.Num;
 import io.megalogout.lambda.packaged.EventModel.Obj;
@@ -117,7 +118,7 @@ final class ByteEvents {
 
     /** Otherwise valid events with bytes that are not UTF-8: not JSON text (RFC 8259, section 8.1). */
     FuzzCase invalidUtf8() {
-        return r.until(this::spliceInvalidUtf8, fuzzCase -> !Bytes.isUtf8(fuzzCase.event()));
+        return r.until(this::spliceInvalidUtf8, fuzzCase -> !DocumentedRules.isUtf8(fuzzCase.event()));
     }
 
     private FuzzCase spliceInvalidUtf8() {

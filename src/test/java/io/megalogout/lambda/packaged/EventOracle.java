@@ -1,5 +1,6 @@
 package io.megalogout.lambda.packaged;
 
+import static io.megalogout.DocumentedRules.isValidKey;
 import static io.megalogout.lambda.packaged.EventModel.INSTANCE_KEY;
 
 import java.util.HashSet;
@@ -18,8 +19,9 @@ import io.megalogout.lambda.packaged.EventModel.Obj;
 import io.megalogout.lambda.packaged.EventModel.Str;
 
 /**
- * What the function must do with an event, worked out from the test's own model ({@link EventModel}): RFC 8259, the
- * documented key rule and the parser's limits, written out here, never the production parser. One string
+ * What the function must do with an event, worked out from the test's own model ({@link EventModel}): RFC 8259 and the
+ * parser's limits written out here, and the documented key rule ({@code DocumentedRules}), never the production
+ * parser. One string
  * {@code instanceKey} that is valid logs out exactly that key; an invalid key string is
  * {@code InvalidInstanceKeyException}; a missing, null or non-string key, a duplicate field, a root that is not an
  * object, or too deep a document is {@code InvalidEventException}.
@@ -28,11 +30,6 @@ final class EventOracle {
 
     static final String INVALID_EVENT = "io.megalogout.error.InvalidEventException";
     static final String INVALID_KEY = "io.megalogout.error.InvalidInstanceKeyException";
-
-    /** The characters a valid key may start with, and the ones it may hold. */
-    static final String KEY_START = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-    static final String KEY_CHARS = KEY_START + ".";
-    static final int MAX_KEY_LENGTH = 128;
 
     /**
      * The event parser's size limits (Jackson's StreamReadConstraints defaults): a document nested deeper, or with a
@@ -106,14 +103,6 @@ final class EventOracle {
         Shape nested(int levels) {
             return new Shape(depth + levels, longestNumber, longestName, duplicateNames, unpairedSurrogates);
         }
-    }
-
-    /** The documented key rule, written out: 1 to 128 of A-Z a-z 0-9 . _ -, not starting with '.', without "..". */
-    static boolean isValidKey(String key) {
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.charAt(0) == '.' || key.contains("..")) {
-            return false;
-        }
-        return key.chars().allMatch(c -> KEY_CHARS.indexOf(c) >= 0);
     }
 
     /** What the function must do with a well-formed document, computed from the model. */

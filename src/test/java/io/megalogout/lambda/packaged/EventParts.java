@@ -1,9 +1,9 @@
 package io.megalogout.lambda.packaged;
 
+import static io.megalogout.DocumentedRules.KEY_CHARS;
+import static io.megalogout.DocumentedRules.KEY_START;
+import static io.megalogout.DocumentedRules.MAX_KEY_LENGTH;
 import static io.megalogout.lambda.packaged.EventModel.INSTANCE_KEY;
-import static io.megalogout.lambda.packaged.EventOracle.KEY_CHARS;
-import static io.megalogout.lambda.packaged.EventOracle.KEY_START;
-import static io.megalogout.lambda.packaged.EventOracle.MAX_KEY_LENGTH;
 import static io.megalogout.lambda.packaged.FuzzRandom.option;
 
 import java.util.ArrayList;

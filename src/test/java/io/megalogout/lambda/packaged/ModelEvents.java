@@ -1,11 +1,11 @@
 package io.megalogout.lambda.packaged;
 
+import static io.megalogout.DocumentedRules.isValidKey;
 import static io.megalogout.lambda.packaged.EventModel.INSTANCE_KEY;
 import static io.megalogout.lambda.packaged.EventModel.keyMember;
 import static io.megalogout.lambda.packaged.EventModel.typeOf;
 import static io.megalogout.lambda.packaged.EventOracle.INVALID_EVENT;
 import static io.megalogout.lambda.packaged.EventOracle.NESTING_LIMIT;
-import static io.megalogout.lambda.packaged.EventOracle.isValidKey;
 import static io.megalogout.lambda.packaged.EventParts.insert;
 import static io.megalogout.lambda.packaged.FuzzRandom.option;
 

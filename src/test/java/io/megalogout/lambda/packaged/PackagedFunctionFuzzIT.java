@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.megalogout.DocumentedRules;
 import io.megalogout.lambda.packaged.EventCategory.Drawn;
 import io.megalogout.lambda.packaged.EventOracle.LoggedOut;
 import io.megalogout.lambda.packaged.EventOracle.Rejected;
@@ -161,7 +162,7 @@ class PackagedFunctionFuzzIT {
             String path = request.getUrl();
             assertThat(path).as("the logout path").startsWith(PATH_START).endsWith(PATH_END);
             String key = path.substring(PATH_START.length(), path.length() - PATH_END.length());
-            assertThat(EventOracle.isValidKey(key)).as("the logged-out key %s is a valid key", path).isTrue();
+            assertThat(DocumentedRules.isValidKey(key)).as("the logged-out key %s is a valid key", path).isTrue();
             return new LoggedOut(key);
         }
         JsonNode error = JSON.readTree(outcome.body());
