@@ -14,7 +14,7 @@ record FuzzCase(String detail, byte[] event, Expected expected) {
                 EventOracle.expectedFor(root));
     }
 
-    /** A model event as text, for the events built from templates. */
+    /** An event written as text (sent as UTF-8), with what the function must do with it. */
     static FuzzCase of(String detail, String event, Expected expected) {
         return new FuzzCase(detail, event.getBytes(StandardCharsets.UTF_8), expected);
     }
