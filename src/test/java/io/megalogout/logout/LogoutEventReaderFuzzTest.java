@@ -1,4 +1,4 @@
-package io.megalogout.lambda;
+package io.megalogout.logout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.megalogout.DocumentedRules;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
-import io.megalogout.logout.InstanceKey;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of the event reader and the key rules, in process, below the Lambda runtime. In
+ * Coverage-guided fuzzing (Jazzer) of the event reader and the key rules, in process, below both doors. In
  * {@code ./mvnw verify} it only replays the inputs under {@code LogoutEventReaderFuzzTestInputs} (regression mode);
  * {@code JAZZER_FUZZ=1} fuzzes from them and adds what it finds there. It runs in a surefire execution of its own, so
  * that Jazzer's agent stays out of the JVM of the Quarkus tests.
