@@ -17,13 +17,17 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import io.megalogout.megaapi.MegaApiStub;
 
 /**
- * Fails any test during which the test token appears in a log record: message, parameters, MDC or stack trace.
+ * Fails any test during which the test token or a test API key appears in a log record: message, parameters, MDC or stack
+ * trace.
  * Registered for every unit test through JUnit's extension auto-detection (a surefire system property, see pom.xml).
  * It listens on the root logger, which Quarkus shares with the tests (JBoss LogManager), and attaches itself right
  * before each test method runs: Quarkus replaces the root handlers whenever it starts an application, which happens in
  * its own before-each callbacks.
  */
 public class TokenNeverLogged implements InvocationInterceptor, AfterEachCallback {
+
+    /** Every API key the HTTP door's tests configure starts with this: none of them may be logged either. */
+    public static final String API_KEY_PREFIX = "test-api-key-";
 
     private static final Capture CAPTURE = new Capture();
 
@@ -57,6 +61,9 @@ public class TokenNeverLogged implements InvocationInterceptor, AfterEachCallbac
         CAPTURE.clear();
         if (logged.contains(MegaApiStub.TOKEN)) {
             throw new AssertionError("the Mega-API token was logged during " + context.getDisplayName() + ":\n" + logged);
+        }
+        if (logged.contains(API_KEY_PREFIX)) {
+            throw new AssertionError("an API key was logged during " + context.getDisplayName() + ":\n" + logged);
         }
     }
 

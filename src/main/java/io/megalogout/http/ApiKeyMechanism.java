@@ -5,9 +5,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -28,10 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * the request anonymous (and {@code @Authenticated} refuses it); another scheme or a malformed header fails at once.
  */
 @ApplicationScoped
-@SecurityScheme(securitySchemeName = ApiKeyMechanism.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API key from http.api-keys")
 class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
-    static final String SCHEME = "apiKey";
     private static final String BEARER = "Bearer ";
     /** When keys are switched off explicitly: every caller is this one. */
     private static final SecurityIdentity UNCHECKED = QuarkusSecurityIdentity.builder()

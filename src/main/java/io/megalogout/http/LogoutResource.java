@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.megalogout.error.TooManyLogoutsException;
@@ -33,8 +35,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/logout")
 @Authenticated
-@SecurityRequirement(name = ApiKeyMechanism.SCHEME)
+@SecurityScheme(securitySchemeName = LogoutResource.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "One of the API keys in http.api-keys")
+@SecurityRequirement(name = LogoutResource.API_KEY)
 public class LogoutResource {
+
+    static final String API_KEY = "apiKey";
 
     private final Logout logout;
     private final LogoutSlots slots;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -60,7 +61,10 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         server.resetAll();
         // A fresh Mega-API for each test, so also a closed circuit breaker: earlier tests' failures must not open it.
-        CircuitBreakerMaintenance.get().resetAll();
+        // (Against a packaged application, @QuarkusIntegrationTest, the breaker lives in the other process.)
+        if (Arc.container() != null) {
+            CircuitBreakerMaintenance.get().resetAll();
+        }
         injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
                 WireMockServer.class));
         if (gate != null) {

@@ -1,0 +1,65 @@
+package io.megalogout.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.megalogout.http.Door.event;
+import static io.megalogout.http.Door.logout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.megalogout.megaapi.MegaApiStub;
+import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** A Mega-API that fails or hangs: 504 at the deadline, then a paused breaker, 503 with Retry-After, and not ready. */
+@QuarkusTest
+@TestProfile(PausedMegaApiProfile.class)
+@WithTestResource(MegaApiStub.class)
+@WithTestResource(DoorSettingsForTests.class)
+class LogoutResourceFailingMegaApiTest {
+
+    @InjectMegaApiStub
+    WireMockServer megaApi;
+
+    @Test
+    void answersGatewayTimeoutWhenMegaApiDoesNotAnswerInTime() {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"late\"}")
+                .withFixedDelay((int) PausedMegaApiProfile.TIMEOUT_MS + 3_000)));
+
+        logout(event("demo")).statusCode(504)
+                .contentType(LogoutResourceTest.PROBLEM)
+                .body("type", equalTo("tag:megalogout.io,2026:problems/megaapi-timeout"))
+                .body("errorType", equalTo("io.megalogout.error.MegaApiTimeoutException"))
+                .body("detail", containsString("may or may not have happened"));
+
+        assertThat(megaApi.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void pausesAfterRepeatedFailuresAndSaysWhenToComeBack() {
+        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        logout(event("demo")).statusCode(502);
+        logout(event("demo")).statusCode(502);
+
+        logout(event("demo")).statusCode(503)
+                .contentType(LogoutResourceTest.PROBLEM)
+                .header("Retry-After", "60")
+                .body("type", equalTo("tag:megalogout.io,2026:problems/megaapi-paused"))
+                .body("errorType", equalTo("io.megalogout.error.MegaApiCircuitOpenException"))
+                .body("instanceKey", equalTo("demo"));
+        Door.management().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("open"));
+
+        assertThat(megaApi.getAllServeEvents()).as("nothing sent while paused").hasSize(2);
+    }
+}
