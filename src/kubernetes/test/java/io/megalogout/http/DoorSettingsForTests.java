@@ -30,7 +30,7 @@ public class DoorSettingsForTests implements QuarkusTestResourceLifecycleManager
                 "quarkus.management.port", String.valueOf(managementPort));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

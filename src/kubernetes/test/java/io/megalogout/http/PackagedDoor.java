@@ -2,8 +2,6 @@ package io.megalogout.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +26,8 @@ final class PackagedDoor implements AutoCloseable {
     private final Process process;
     private final StringBuffer output = new StringBuffer();
     private final Thread drain;
-    final int port = freePort();
-    final int managementPort = freePort();
+    final int port = DoorSettingsForTests.freePort();
+    final int managementPort = DoorSettingsForTests.freePort();
 
     private PackagedDoor(Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
@@ -115,14 +113,6 @@ final class PackagedDoor implements AutoCloseable {
     /** Everything the process wrote so far (stdout and stderr): what the pod's log would hold. */
     String output() {
         return output.toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
