@@ -3,6 +3,8 @@ package io.megalogout.http;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,6 +32,8 @@ interface HttpConfig {
      * One API key. Built by SmallRye Config's implicit converter, which must never fail (its error would print the
      * value); {@link ApiKeys} checks the form and names only the property.
      */
+    // Native image: SmallRye Config builds it by reflection (its implicit converter calls the String constructor).
+    @RegisterForReflection
     record ApiKey(String value) {
 
         @Override

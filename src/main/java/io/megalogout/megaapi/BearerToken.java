@@ -2,10 +2,14 @@ package io.megalogout.megaapi;
 
 import java.util.regex.Pattern;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The Mega-API token. Built by SmallRye Config's implicit converter, which must never fail here: a converter error
  * would print the value. {@link MegaApiConfigCheck} checks {@link #isWellFormed()} instead, naming only the property.
  */
+// Native image: SmallRye Config builds it by reflection (its implicit converter calls the String constructor).
+@RegisterForReflection
 public record BearerToken(String value) {
 
     /** RFC 6750 {@code b64token}: anything else could not travel in an Authorization header unchanged. */

@@ -3,6 +3,8 @@ package io.megalogout.megaapi;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
@@ -10,6 +12,8 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
  * (the n-th retry waits a random time between half and all of {@code delay * 2^(n-1)}, at most {@link #MAX_DELAY}).
  * Never past the point where an attempt still fits before the deadline. One instance per logout.
  */
+// Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
+@RegisterForReflection
 public final class RetryBackoff implements CustomBackoffStrategy {
 
     static final Duration MAX_DELAY = Duration.ofSeconds(1);

@@ -3,9 +3,13 @@ package io.megalogout.megaapi;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 
 /** Records each retry: a logout is destructive, so every request sent for it leaves a line. */
+// Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
+@RegisterForReflection
 public final class RetryLog implements BeforeRetryHandler {
 
     private static final Logger LOG = Logger.getLogger(RetryLog.class);

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import io.megalogout.error.LogoutFailure;
 import io.megalogout.logout.Deadline;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A failure that is safe to retry, carried through SmallRye Fault Tolerance's retry: Mega-API cannot have acted on the
  * request (it was never sent), or it asked to be called again after a wait ({@code Retry-After} on a 503 or 429), and
@@ -53,6 +55,8 @@ final class RetryableFailure extends RuntimeException {
     }
 
     /** The retry condition: only failures marked here. */
+    // Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
+    @RegisterForReflection
     public static final class Marked implements Predicate<Throwable> {
 
         @Override
