@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code target/quarkus-app/quarkus-run.jar} run as a container runs it, {@code java -jar}, in the prod profile, with
+ * {@code target/quarkus-app/quarkus-run.jar} run as a container runs it, {@code java -jar} (or, in a {@code -Dnative}
+ * build, the native executable), in the prod profile, with
  * exactly the given environment and its own free ports: for what only a real process shows (start-up refusals, the
  * log, SIGTERM).
  */
@@ -31,8 +32,13 @@ final class PackagedDoor implements AutoCloseable {
 
     private PackagedDoor(Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-jar", System.getProperty("door.jar", "target/quarkus-app/quarkus-run.jar")));
+        if (System.getProperty("native") != null) {
+            // -Dnative: the native executable the same build made, not the jar.
+            command.add(System.getProperty("door.native", "target/megaapi-logout-1.0.0-SNAPSHOT-runner"));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of("-jar", System.getProperty("door.jar", "target/quarkus-app/quarkus-run.jar")));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MEGAAPI_") || name.startsWith("QUARKUS_")
