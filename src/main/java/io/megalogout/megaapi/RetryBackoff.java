@@ -1,7 +1,6 @@
 package io.megalogout.megaapi;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -10,7 +9,8 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 /**
  * The wait before each retry: Mega-API's {@code Retry-After} when it gave one, otherwise exponential backoff with jitter
  * (the n-th retry waits a random time between half and all of {@code delay * 2^(n-1)}, at most {@link #MAX_DELAY}).
- * Never past the point where an attempt still fits before the deadline. One instance per logout.
+ * Never past the point where an attempt still fits before the deadline. One instance per logout; the random draws come
+ * from {@link Jitter}, which a SnapStart restore re-seeds.
  */
 // Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
 @RegisterForReflection
@@ -27,7 +27,7 @@ public final class RetryBackoff implements CustomBackoffStrategy {
 
     @Override
     public synchronized long nextDelayInMillis(Throwable failure) {
-        long backoff = ThreadLocalRandom.current().nextLong(nextDelay / 2, nextDelay + 1);
+        long backoff = Jitter.INSTANCE.between(nextDelay / 2, nextDelay + 1);
         nextDelay = Math.min(nextDelay * 2, MAX_DELAY.toMillis());
         if (!(failure instanceof RetryableFailure retryable)) {
             return backoff;
