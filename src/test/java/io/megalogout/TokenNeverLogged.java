@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 import io.megalogout.megaapi.MegaApiStub;
+import io.megalogout.secrets.SecretsExtensionStandIn;
 
 /**
- * Fails any test during which the test token or a test API key appears in a log record: message, parameters, MDC or stack
- * trace.
+ * Fails any test during which a test token (Mega-API's, a rotated one, AWS's session token) or a test API key appears in a
+ * log record: message, parameters, MDC or stack trace.
  * Registered for every unit test through JUnit's extension auto-detection (a surefire system property, see pom.xml).
  * It listens on the root logger, which Quarkus shares with the tests (JBoss LogManager), and attaches itself right
  * before each test method runs: Quarkus replaces the root handlers whenever it starts an application, which happens in
@@ -59,8 +60,11 @@ public class TokenNeverLogged implements InvocationInterceptor, AfterEachCallbac
     public void afterEach(ExtensionContext context) {
         String logged = CAPTURE.toString();
         CAPTURE.clear();
-        if (logged.contains(MegaApiStub.TOKEN)) {
-            throw new AssertionError("the Mega-API token was logged during " + context.getDisplayName() + ":\n" + logged);
+        for (String token : new String[] { MegaApiStub.TOKEN, MegaApiStub.ROTATED_TOKEN,
+                SecretsExtensionStandIn.SESSION_TOKEN }) {
+            if (logged.contains(token)) {
+                throw new AssertionError("a token was logged during " + context.getDisplayName() + ":\n" + logged);
+            }
         }
         if (logged.contains(API_KEY_PREFIX)) {
             throw new AssertionError("an API key was logged during " + context.getDisplayName() + ":\n" + logged);

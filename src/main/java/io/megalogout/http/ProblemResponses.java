@@ -17,6 +17,7 @@ import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiContractException;
 import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.error.MegaApiTimeoutException;
+import io.megalogout.error.MegaApiTokenUnavailableException;
 import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.error.TooManyLogoutsException;
 import io.megalogout.error.UnknownInstanceException;
@@ -44,6 +45,8 @@ class ProblemResponses {
             case MegaApiContractException e ->
                 problem(502, "megaapi-contract", "Mega-API answered outside its contract", e);
             case MegaApiTimeoutException e -> problem(504, "megaapi-timeout", "Mega-API did not answer in time", e);
+            case MegaApiTokenUnavailableException e ->
+                problem(502, "megaapi-token-unavailable", "The service's Mega-API token could not be read", e);
             case MegaApiCircuitOpenException e -> problem(503, "megaapi-paused", "Calls to Mega-API are paused", e)
                     .header(HttpHeaders.RETRY_AFTER, MegaApiCircuitOpenException.seconds(e.pause()));
             case TooManyLogoutsException e -> problem(503, "too-many-logouts", "Too many logouts in flight", e)

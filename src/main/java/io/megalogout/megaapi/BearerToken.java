@@ -23,11 +23,6 @@ public record BearerToken(String value) {
         return "Bearer " + value;
     }
 
-    /** Replaces every occurrence of the token in text that came from outside, before it goes anywhere. */
-    String redact(String text) {
-        return text.replace(value, "***");
-    }
-
     @Override
     public String toString() {
         return "BearerToken[***]";

@@ -29,11 +29,11 @@ class LogoutAnswerReader {
     /** Upstream text we quote in a message is cut here: it is for a human, not a transcript. */
     static final int MAX_QUOTED_MESSAGE = 200;
 
-    private final BearerToken token;
+    private final MegaApiToken tokens;
     private final int maxBody;
 
-    LogoutAnswerReader(MegaApiConfig config) {
-        this.token = config.token();
+    LogoutAnswerReader(MegaApiToken tokens, MegaApiConfig config) {
+        this.tokens = tokens;
         this.maxBody = config.maxResponseBytes();
     }
 
@@ -87,7 +87,7 @@ class LogoutAnswerReader {
             throw new MegaApiContractException(key.value(), status,
                     "the body is not an object with a boolean 'error' and a string 'message'");
         }
-        if (!token.redact(body).equals(body)) {
+        if (!tokens.redact(body).equals(body)) {
             throw new MegaApiContractException(key.value(), status, "the body contains the token, so it is not passed on");
         }
         return new LogoutAnswer(status, error.booleanValue(), message.textValue(), body);
@@ -108,7 +108,7 @@ class LogoutAnswerReader {
 
     /** Upstream text made safe to quote: no token, no control characters, bounded. */
     private String quotable(String text) {
-        String safe = token.redact(text).replaceAll("\\p{Cntrl}", " ").strip();
+        String safe = tokens.redact(text).replaceAll("\\p{Cntrl}", " ").strip();
         return safe.length() <= MAX_QUOTED_MESSAGE ? safe : safe.substring(0, MAX_QUOTED_MESSAGE) + "...";
     }
 

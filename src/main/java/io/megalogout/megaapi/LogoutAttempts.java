@@ -52,9 +52,9 @@ class LogoutAttempts {
             RetryableFailure.class, MegaApiUnavailableException.class,
             MegaApiTimeoutException.class })
     @CircuitBreakerName(CIRCUIT_BREAKER)
-    LogoutAnswer logout(InstanceKey key, Deadline deadline, Count sent) {
+    LogoutAnswer logout(InstanceKey key, Deadline deadline, Count sent, BearerToken token) {
         sent.increment();
-        return answers.read(key, exchange.send(key, deadline), deadline);
+        return answers.read(key, exchange.send(key, deadline, token), deadline);
     }
 
     /** How many attempts of one logout got past the circuit breaker, so that an open breaker can say what was sent. */

@@ -35,17 +35,17 @@ class LogoutExchange {
 
     private final MegaApiClient client;
     private final Vertx vertx;
-    private final BearerToken token;
+    private final MegaApiToken tokens;
     private final int maxBody;
 
-    LogoutExchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiConfig config) {
+    LogoutExchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiToken tokens, MegaApiConfig config) {
         this.client = client;
         this.vertx = vertx;
-        this.token = config.token();
+        this.tokens = tokens;
         this.maxBody = config.maxResponseBytes();
     }
 
-    UpstreamAnswer send(InstanceKey key, Deadline deadline) {
+    UpstreamAnswer send(InstanceKey key, Deadline deadline, BearerToken token) {
         Duration budget = deadline.remaining();
         if (budget.isNegative() || budget.isZero()) {
             throw new MegaApiTimeoutException(key.value(), "no time was left before the deadline; nothing was sent");
@@ -154,7 +154,7 @@ class LogoutExchange {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String detail = root.getMessage() == null ? "" : ": " + token.redact(root.getMessage());
+        String detail = root.getMessage() == null ? "" : ": " + tokens.redact(root.getMessage());
         return root.getClass().getSimpleName() + detail;
     }
 }

@@ -1,5 +1,7 @@
 package io.megalogout.megaapi;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,8 +15,25 @@ public interface MegaApiConfig {
     /** The customer's Mega-API host, e.g. {@code https://apinocode01.megaapi.com.br}. No default: it is per customer. */
     String baseUrl();
 
-    /** The instance token, secret. No default, so a missing token stops start-up instead of calling unauthenticated. */
-    BearerToken token();
+    /**
+     * The instance token, secret, when it is given directly ({@code MEGAAPI_TOKEN} or a file in the secrets directory).
+     * No default: {@link MegaApiConfigCheck} stops start-up unless exactly one of this and {@link #tokenSecretId()} is
+     * set, instead of calling unauthenticated.
+     */
+    Optional<BearerToken> token();
+
+    /**
+     * The ARN or name of the AWS Secrets Manager secret that holds the token, read through the AWS Parameters and Secrets
+     * Lambda Extension ({@link SecretToken}).
+     */
+    Optional<String> tokenSecretId();
+
+    /**
+     * Milliseconds one read of the secret may take, waiting for the extension to start listening included. A read
+     * during a logout also ends at the logout's deadline.
+     */
+    @WithDefault("3000")
+    long tokenSecretTimeoutMs();
 
     /** Milliseconds to wait for the TCP connection, per attempt. */
     @WithDefault("2000")

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.megalogout.secrets.SecretsExtension;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -15,19 +21,38 @@ class MegaApiConfigCheckTest {
 
     private static final String TOKEN = "Abc-123._~+/token==";
 
-    record Config(String baseUrl, BearerToken token, long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs,
-            int maxResponseBytes, boolean allowPlainHttp) implements MegaApiConfig {
+    private static final String SECRET = "arn:aws:secretsmanager:sa-east-1:000000000000:secret:megaapi/token-AbCdEf";
+    /** Lambda's environment, as far as the extension needs it. */
+    private static final SecretsExtension ON_LAMBDA = extension(Map.of("AWS_SESSION_TOKEN", "session"));
+    private static final SecretsExtension UNDER_SNAPSTART = extension(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "http://127.0.0.1:9001/2018-06-01/credentials", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "authorization"));
+    private static final SecretsExtension ELSEWHERE = extension(Map.of());
+
+    record Config(String baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId, long tokenSecretTimeoutMs,
+            long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs, int maxResponseBytes, boolean allowPlainHttp)
+            implements
+                MegaApiConfig {
 
         Config(String baseUrl, String token, boolean allowPlainHttp) {
-            this(baseUrl, new BearerToken(token), 2000, 10000, 20000, 16384, allowPlainHttp);
+            this(baseUrl, Optional.of(new BearerToken(token)), Optional.empty(), 3000, 2000, 10000, 20000, 16384,
+                    allowPlainHttp);
         }
+
+        static Config tokenFrom(Optional<String> token, Optional<String> secretId) {
+            return new Config("https://host", token.map(BearerToken::new), secretId, 3000, 2000, 10000, 20000, 16384,
+                    false);
+        }
+    }
+
+    private static SecretsExtension extension(Map<String, String> environment) {
+        return new SecretsExtension(name -> Optional.ofNullable(environment.get(name)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "https://apinocode01.megaapi.com.br", "https://host:8443", "https://host/base/",
             "HTTPS://host" })
     void acceptsAnHttpsBaseUrl(String url) {
-        assertThatCode(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, false), LaunchMode.NORMAL))
+        assertThatCode(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, false), LaunchMode.NORMAL, ON_LAMBDA))
                 .doesNotThrowAnyException();
     }
 
@@ -35,14 +60,14 @@ class MegaApiConfigCheckTest {
     @ValueSource(strings = { "DEVELOPMENT", "TEST" })
     void acceptsPlainHttpInDevAndTest(String mode) {
         assertThatCode(() -> MegaApiConfigCheck.check(new Config("http://localhost:8089", TOKEN, false),
-                LaunchMode.valueOf(mode))).doesNotThrowAnyException();
+                LaunchMode.valueOf(mode), ON_LAMBDA)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(booleans = { true, false })
     void refusesPlainHttpInProdUnlessExplicitlyAllowed(boolean allowed) {
         var check = assertThatCode(
-                () -> MegaApiConfigCheck.check(new Config("http://host", TOKEN, allowed), LaunchMode.NORMAL));
+                () -> MegaApiConfigCheck.check(new Config("http://host", TOKEN, allowed), LaunchMode.NORMAL, ON_LAMBDA));
         if (allowed) {
             check.doesNotThrowAnyException();
         } else {
@@ -55,7 +80,7 @@ class MegaApiConfigCheckTest {
     @ValueSource(strings = { "ftp://host", "host.example", "/rest", "https://", "https:///path", "https://user:pw@host",
             "https://host?x=1", "https://host#frag", "https://host name", " https://host", "" })
     void refusesABaseUrlThatIsNotSchemeHostPortPath(String url) {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, true), LaunchMode.NORMAL))
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, true), LaunchMode.NORMAL, ON_LAMBDA))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("megaapi.base-url ")
                 .satisfies(e -> assertThat(((ConfigurationException) e).getConfigKeys()).containsExactly("megaapi.base-url"))
@@ -64,15 +89,16 @@ class MegaApiConfigCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "megaapi.connect-timeout-ms", "megaapi.read-timeout-ms", "megaapi.logout-timeout-ms",
-            "megaapi.max-response-bytes" })
+            "megaapi.max-response-bytes", "megaapi.token-secret-timeout-ms" })
     void refusesALimitThatIsNotPositive(String property) {
-        Config config = new Config("https://host", new BearerToken(TOKEN),
+        Config config = new Config("https://host", Optional.of(new BearerToken(TOKEN)), Optional.empty(),
+                property.equals("megaapi.token-secret-timeout-ms") ? 0 : 3000,
                 property.equals("megaapi.connect-timeout-ms") ? 0 : 2000,
                 property.equals("megaapi.read-timeout-ms") ? -1 : 10000,
                 property.equals("megaapi.logout-timeout-ms") ? 0 : 20000,
                 property.equals("megaapi.max-response-bytes") ? 0 : 16384, false);
 
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(config, LaunchMode.NORMAL))
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(config, LaunchMode.NORMAL, ON_LAMBDA))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(property + " must be greater than 0");
     }
@@ -81,9 +107,56 @@ class MegaApiConfigCheckTest {
     @ValueSource(strings = { " secret-token", "secret-token\n", "secret token", "secret\ttoken", "secret-tok\u00e9n",
             "secret=token", "secret\r\nX-Injected: 1", "" })
     void refusesATokenThatCannotTravelInAnAuthorizationHeaderWithoutPrintingIt(String token) {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", token, false), LaunchMode.NORMAL))
+        assertThatThrownBy(
+                () -> MegaApiConfigCheck.check(new Config("https://host", token, false), LaunchMode.NORMAL, ON_LAMBDA))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("megaapi.token ")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void refusesToStartWithoutATokenNamingEveryWayToGiveOne() {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.empty()),
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("megaapi.token is required: set MEGAAPI_TOKEN (or a file megaapi.token in the secrets "
+                        + "directory), or MEGAAPI_TOKEN_SECRET_ID to read it from AWS Secrets Manager");
+    }
+
+    @Test
+    void refusesATokenAndASecretAtOnce() {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.of(TOKEN), Optional.of(SECRET)),
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("megaapi.token and megaapi.token-secret-id are both set: set one of them")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { SECRET, "megaapi/token", "prod/megaapi-token_1+=.@" })
+    void acceptsASecretsArnOrNameWhereTheExtensionCanBeAsked(String secretId) {
+        for (SecretsExtension extension : new SecretsExtension[] { ON_LAMBDA, UNDER_SNAPSTART }) {
+            assertThatCode(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(secretId)),
+                    LaunchMode.NORMAL, extension)).doesNotThrowAnyException();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "megaapi token", "megaapi/token\n", "s\u00e9cret", "a\"b" })
+    void refusesASecretIdThatIsNoArnOrName(String secretId) {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(secretId)),
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("megaapi.token-secret-id is not a secret's ARN or name");
+    }
+
+    @Test
+    void refusesASecretWhenTheExtensionCannotBeAskedForLackOfASessionToken() {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(SECRET)),
+                LaunchMode.NORMAL, ELSEWHERE))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("megaapi.token-secret-id is set, but the session token that the extension on localhost:2773"
+                        + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
+                        + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
     }
 }

@@ -2,13 +2,19 @@ package io.megalogout.megaapi;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsExtensionStandIn;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,12 +24,17 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 /**
  * Mega-API as a real HTTP server: WireMock on a dynamic port. Points {@code megaapi.base-url} at it, injects it into
  * fields annotated {@link InjectMegaApiStub}, and is reset whenever it is injected, that is before each test (with the
- * function's circuit breaker, which remembers Mega-API's failures).
+ * function's circuit breaker, which remembers Mega-API's failures). The token is {@code megaapi.token}, or with
+ * {@link #TOKEN_IN_SECRET} a secret behind a {@link SecretsExtensionStandIn}, injectable like the stub.
  */
 public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
 
     /** The token every test runs with: an obvious fake, distinctive enough to be searched for in output. */
     public static final String TOKEN = "test-token-never-logged";
+    /** The token a test rotates to: just as secret. */
+    public static final String ROTATED_TOKEN = "test-rotated-token-never-logged";
+    /** The secret that holds the token with {@link #TOKEN_IN_SECRET}. */
+    public static final String SECRET_ID = "arn:aws:secretsmanager:sa-east-1:000000000000:secret:megaapi/token-AbCdEf";
 
     /** Init arg: a path appended to the stub's address in {@code megaapi.base-url}, as behind a proxy. */
     public static final String BASE_PATH = "base-path";
@@ -31,18 +42,26 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
     public static final String GATED = "gated";
     /** Init arg {@code "true"}, with {@link #GATED}: the base URL says https, while the stub behind the gate speaks http. */
     public static final String HTTPS_BASE_URL = "https-base-url";
+    /**
+     * Init arg {@code "true"}: the token is in the secret {@link #SECRET_ID}, read through a stand-in of the AWS
+     * Parameters and Secrets Lambda Extension that starts out holding {@link #TOKEN}.
+     */
+    public static final String TOKEN_IN_SECRET = "token-in-secret";
 
     private WireMockServer server;
     private TcpGate gate;
     private String basePath = "";
     private boolean gated;
     private boolean httpsBaseUrl;
+    private boolean tokenInSecret;
+    private SecretsExtensionStandIn extension;
 
     @Override
     public void init(Map<String, String> initArgs) {
         basePath = initArgs.getOrDefault(BASE_PATH, "");
         gated = Boolean.parseBoolean(initArgs.getOrDefault(GATED, "false"));
         httpsBaseUrl = Boolean.parseBoolean(initArgs.getOrDefault(HTTPS_BASE_URL, "false"));
+        tokenInSecret = Boolean.parseBoolean(initArgs.getOrDefault(TOKEN_IN_SECRET, "false"));
     }
 
     @Override
@@ -54,7 +73,20 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
             gate = new TcpGate(server.port());
             address = (httpsBaseUrl ? "https" : "http") + "://localhost:" + gate.port();
         }
-        return Map.of("megaapi.base-url", address + basePath, "megaapi.token", TOKEN);
+        Map<String, String> config = new HashMap<>(Map.of("megaapi.base-url", address + basePath));
+        if (!tokenInSecret) {
+            config.put("megaapi.token", TOKEN);
+            return config;
+        }
+        try {
+            extension = new SecretsExtensionStandIn().secret(SECRET_ID, TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Lambda's environment variables, which the function reads through its configuration.
+        config.putAll(Map.of("megaapi.token-secret-id", SECRET_ID, "AWS_SESSION_TOKEN",
+                SecretsExtensionStandIn.SESSION_TOKEN, SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port())));
+        return config;
     }
 
     @Override
@@ -67,6 +99,16 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
         }
         injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
                 WireMockServer.class));
+        if (extension != null) {
+            extension.reset();
+            extension.secret(SECRET_ID, TOKEN);
+            // A token read by an earlier test must not decide this one's first request.
+            if (Arc.container() != null) {
+                Arc.container().instance(MegaApiToken.class).get().forget();
+            }
+            injector.injectIntoFields(extension, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
+                    SecretsExtensionStandIn.class));
+        }
         if (gate != null) {
             gate.forward();
             injector.injectIntoFields(gate, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiStub.class,
@@ -76,6 +118,9 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (extension != null) {
+            extension.close();
+        }
         if (gate != null) {
             gate.close();
         }

@@ -47,7 +47,8 @@ final class PackagedFunction implements AutoCloseable {
 
     /**
      * Starts the runtime client on a fresh copy of the function, with its own Runtime API and exactly the given function
-     * environment (no MEGAAPI_, QUARKUS_ or SMALLRYE_ variable leaks in from the build's environment).
+     * environment (no MEGAAPI_, QUARKUS_, SMALLRYE_, AWS_ or PARAMETERS_SECRETS_ variable leaks in from the build's
+     * environment).
      */
     static PackagedFunction start(Map<String, String> environment) throws IOException {
         RuntimeApiStandIn runtimeApi = new RuntimeApiStandIn();
@@ -61,7 +62,7 @@ final class PackagedFunction implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MEGAAPI_") || name.startsWith("QUARKUS_")
-                || name.startsWith("SMALLRYE_"));
+                || name.startsWith("SMALLRYE_") || name.startsWith("AWS_") || name.startsWith("PARAMETERS_SECRETS_"));
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
         env.put("AWS_LAMBDA_FUNCTION_NAME", "megaapi-logout");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

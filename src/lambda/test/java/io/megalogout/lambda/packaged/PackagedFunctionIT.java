@@ -154,7 +154,7 @@ class PackagedFunctionIT {
             RuntimeApiStandIn.Outcome outcome = tokenless.invoke("{\"instanceKey\":\"demo\"}");
 
             assertThat(outcome.initFailed()).isTrue();
-            assertThat(tokenless.output()).contains("The config property megaapi.token is required");
+            assertThat(tokenless.output()).contains("ConfigurationException: megaapi.token is required: set MEGAAPI_TOKEN");
             assertThat(megaApi.getAllServeEvents()).isEmpty();
         }
     }

@@ -1,0 +1,134 @@
+package io.megalogout.megaapi;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+import io.megalogout.logout.Deadline;
+import io.megalogout.secrets.SecretsExtension;
+
+/**
+ * The token the next logout sends, from its {@link TokenSource}. A configured token is there from start-up. A token in
+ * a secret is read when the first logout needs it, not at start-up: the extension serves only in Lambda's invoke phase,
+ * and so the token is never in a SnapStart snapshot. After Mega-API refused a token (401), the source is read again,
+ * past this holder; a different token replaces the one held.
+ */
+@Singleton
+class MegaApiToken implements Resource {
+
+    private final TokenSource source;
+    private final Duration readTimeout;
+    /** Every token held so far: an answer quoting an older one must not pass it on either. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile BearerToken current;
+
+    @Inject
+    MegaApiToken(MegaApiConfig config, SecretsExtension extension) {
+        this(config.token().<TokenSource> map(ConfiguredToken::new).orElseGet(
+                () -> new SecretToken(extension, config.tokenSecretId().orElseThrow())),
+                Duration.ofMillis(config.tokenSecretTimeoutMs()));
+    }
+
+    MegaApiToken(TokenSource source, Duration readTimeout) {
+        this.source = source;
+        this.readTimeout = readTimeout;
+        if (source instanceof ConfiguredToken configured) {
+            current = hold(configured.token());
+        }
+        // Weakly held by the global context; this singleton lives as long as the application.
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * The token to send, read from the source the first time.
+     *
+     * @throws TokenReadException when it cannot be read before the deadline
+     */
+    BearerToken current(Deadline deadline) {
+        BearerToken token = current;
+        if (token != null) {
+            return token;
+        }
+        synchronized (this) {
+            if (current == null) {
+                current = hold(source.read(budget(deadline)));
+            }
+            return current;
+        }
+    }
+
+    /**
+     * Reads the source again after Mega-API refused {@code rejected}: the token it holds now, if that is another one.
+     *
+     * @throws TokenReadException when it cannot be read before the deadline
+     */
+    Optional<BearerToken> replacementFor(BearerToken rejected, Deadline deadline) {
+        BearerToken now = source.read(budget(deadline));
+        if (now.equals(rejected)) {
+            return Optional.empty();
+        }
+        current = hold(now);
+        return Optional.of(now);
+    }
+
+    /** Whether the source can hold another token later: a secret can be rotated, the configuration cannot. */
+    boolean canChange() {
+        return source instanceof SecretToken;
+    }
+
+    /** The source, for messages: {@code megaapi.token} or {@code secret '<id>'}. */
+    String source() {
+        return source.name();
+    }
+
+    /** Replaces every token held so far, wherever it appears in text that came from outside. */
+    String redact(String text) {
+        String redacted = text;
+        for (String token : held) {
+            redacted = redacted.replace(token, "***");
+        }
+        return redacted;
+    }
+
+    /**
+     * Drops a token read from a secret: the next logout reads it again. Before a SnapStart snapshot, so that no snapshot
+     * can hold one (none is read before the first invocation anyway).
+     */
+    void forget() {
+        if (canChange()) {
+            current = null;
+            held.clear();
+        }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        forget();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to do: the first logout after the restore reads the token.
+    }
+
+    private BearerToken hold(BearerToken token) {
+        held.add(token.value());
+        return token;
+    }
+
+    private Duration budget(Deadline deadline) {
+        Duration left = deadline.remaining();
+        if (left.isNegative() || left.isZero()) {
+            throw new TokenReadException("no time was left before the deadline to read " + source.name());
+        }
+        return left.compareTo(readTimeout) < 0 ? left : readTimeout;
+    }
+}

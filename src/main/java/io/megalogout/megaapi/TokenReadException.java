@@ -1,0 +1,9 @@
+package io.megalogout.megaapi;
+
+/** The token could not be read from its source. The message says from where and why, never a value. */
+final class TokenReadException extends RuntimeException {
+
+    TokenReadException(String message) {
+        super(message, null, false, false);
+    }
+}
