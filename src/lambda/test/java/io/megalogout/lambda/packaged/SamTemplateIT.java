@@ -1,0 +1,278 @@
+package io.megalogout.lambda.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import io.megalogout.megaapi.MegaApiConfig;
+import io.megalogout.secrets.SecretsExtension;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * {@code infra/aws/template.yaml} against the build it deploys: the handler the packaged tests run, the runtime, the
+ * {@code function.zip} that {@code package} just wrote, environment variables that are configuration properties, and
+ * the promises of issue 17 (SnapStart, least privilege, no retries of a destructive call, an alarm). The template is
+ * read as YAML with CloudFormation's short-form tags ({@code !Ref}, {@code !GetAtt}, {@code !If}...) turned into their
+ * long form, as CloudFormation reads them. cfn-lint (in .ci/run) checks it against CloudFormation's own schemas, after
+ * the SAM transform.
+ */
+class SamTemplateIT {
+
+    private static final Path TEMPLATE = Path.of("infra/aws/template.yaml");
+
+    private static Map<String, Object> template;
+    private static Map<String, Object> function;
+
+    @BeforeAll
+    static void readTheTemplate() throws IOException {
+        template = map(new Yaml(new CloudFormationTags()).load(Files.readString(TEMPLATE)));
+        function = map(resource("LogoutFunction", "AWS::Serverless::Function").get("Properties"));
+    }
+
+    @Test
+    void deploysTheHandlerThePackagedTestsRun() {
+        assertThat(function.get("Handler")).isEqualTo(ifNative("not.used.in.provided.runtime", PackagedFunction.HANDLER));
+    }
+
+    @Test
+    void runsOnAJavaRuntimeThatRunsTheBuildsClassesOrOnProvidedAl2023ForTheNativeVariant() throws IOException {
+        // java25: the Java CI runs every test on; the classes target an older release, which it runs.
+        assertThat(function.get("Runtime")).isEqualTo(ifNative("provided.al2023", "java25"));
+        byte[] header = Files.readAllBytes(Path.of("target/classes/io/megalogout/lambda/LogoutFunction.class"));
+        int javaRelease = ((header[6] & 0xff) << 8 | (header[7] & 0xff)) - 44;
+        assertThat(javaRelease).isBetween(21, 25);
+    }
+
+    @Test
+    void deploysTheFunctionZipThatPackageWrote() {
+        Path codeUri = TEMPLATE.getParent().resolve((String) function.get("CodeUri")).normalize();
+
+        assertThat(codeUri).isEqualTo(Path.of("target/function.zip"));
+        assertThat(codeUri.toAbsolutePath()).isEqualTo(Path.of(System.getProperty("function.zip")).toAbsolutePath());
+        assertThat(codeUri).isRegularFile();
+    }
+
+    @Test
+    void publishesVersionsBehindAnAliasWithSnapStartOnTheJvm() {
+        assertThat(function.get("AutoPublishAlias")).isEqualTo("live");
+        assertThat(function.get("SnapStart")).isEqualTo(Map.of("ApplyOn", ifNative("None", "PublishedVersions")));
+    }
+
+    @Test
+    void setsOnlyEnvironmentVariablesThatTheFunctionOrItsExtensionRead() {
+        Map<String, Object> variables = map(map(function.get("Environment")).get("Variables"));
+        Set<String> ours = variables.keySet().stream().filter(name -> name.startsWith("MEGAAPI_"))
+                .collect(Collectors.toSet());
+
+        assertThat(properties(MegaApiConfig.class).keySet()).containsAll(ours);
+        assertThat(variables).containsEntry("MEGAAPI_BASE_URL", Map.of("Ref", "MegaApiBaseUrl"))
+                .containsEntry("MEGAAPI_TOKEN_SECRET_ID", Map.of("Ref", "MegaApiTokenSecretArn"))
+                .doesNotContainKey("MEGAAPI_TOKEN")
+                // The function reads the token only at its first logout and after a 401: a cache could hide a rotation.
+                .containsEntry("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "false");
+        assertThat(variables.keySet()).allMatch(name -> name.startsWith("MEGAAPI_")
+                || name.startsWith("PARAMETERS_SECRETS_EXTENSION_") || name.startsWith("SECRETS_MANAGER_")
+                || name.equals("DISABLE_SIGNAL_HANDLERS"));
+        assertThat(SecretsExtension.PORT_VARIABLE).startsWith("PARAMETERS_SECRETS_EXTENSION_");
+    }
+
+    @Test
+    void addsTheParametersAndSecretsExtensionLayer() {
+        assertThat(function.get("Layers")).isEqualTo(List.of(Map.of("Ref", "ParametersAndSecretsExtensionLayer")));
+        assertThat(map(parameters().get("ParametersAndSecretsExtensionLayer")).get("Type"))
+                .isEqualTo("AWS::SSM::Parameter::Value<String>");
+    }
+
+    @Test
+    void letsTheFunctionReadOnlyTheTokensSecret() {
+        assertThat(function).containsEntry("Role", Map.of("Fn::GetAtt", List.of("LogoutFunctionRole", "Arn")))
+                .doesNotContainKeys("Policies", "Events");
+        Map<String, Object> role = map(resource("LogoutFunctionRole", "AWS::IAM::Role").get("Properties"));
+        assertThat(role).doesNotContainKeys("ManagedPolicyArns", "PermissionsBoundary");
+
+        List<Map<String, Object>> statements = statements(role.get("Policies"));
+        assertThat(statements).extracting(statement -> statement.get("Action"), statement -> statement.get("Resource"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                Map.of("Fn::GetAtt", List.of("LogoutLogGroup", "Arn"))),
+                        org.assertj.core.groups.Tuple.tuple("secretsmanager:GetSecretValue",
+                                Map.of("Ref", "MegaApiTokenSecretArn")),
+                        org.assertj.core.groups.Tuple.tuple("sqs:SendMessage",
+                                Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn"))));
+        assertThat(statements).allMatch(statement -> "Allow".equals(statement.get("Effect")));
+        // The one resource the secret statement names is a secret's full ARN, never a pattern.
+        String secretArn = map(parameters().get("MegaApiTokenSecretArn")).get("AllowedPattern").toString();
+        assertThat("arn:aws:secretsmanager:sa-east-1:123456789012:secret:megaapi/token-AbCdEf").matches(secretArn);
+        assertThat(List.of("*", "arn:aws:secretsmanager:sa-east-1:123456789012:secret:*",
+                "arn:aws:secretsmanager:*:123456789012:secret:megaapi")).noneMatch(arn -> arn.matches(secretArn));
+    }
+
+    @Test
+    void hasNoWildcardActionOrResourceAnywhere() {
+        List<Object> actions = new ArrayList<>();
+        List<Object> resources = new ArrayList<>();
+        collect(template, "Action", actions);
+        collect(template, "Resource", resources);
+        List<Object> notKeys = new ArrayList<>();
+        Stream.of("NotAction", "NotResource", "NotPrincipal").forEach(key -> collect(template, key, notKeys));
+
+        assertThat(strings(actions)).isNotEmpty().noneMatch(action -> action.equals("*") || action.endsWith(":*"))
+                .allMatch(action -> action.matches("[a-z0-9-]+:[A-Za-z0-9]+"));
+        assertThat(strings(resources)).noneMatch(resource -> resource.contains("*"));
+        assertThat(notKeys).isEmpty();
+    }
+
+    @Test
+    void neverRetriesAFailedAsynchronousLogoutAndReportsIt() {
+        Map<String, Object> invokeConfig = map(function.get("EventInvokeConfig"));
+
+        assertThat(invokeConfig).containsEntry("MaximumRetryAttempts", 0);
+        assertThat(map(map(invokeConfig.get("DestinationConfig")).get("OnFailure"))).containsEntry("Type", "SQS")
+                .containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn")));
+        resource("FailedLogoutsQueue", "AWS::SQS::Queue");
+    }
+
+    @Test
+    void limitsConcurrencyWithAParameter() {
+        assertThat(function.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "ReservedConcurrency"));
+        assertThat(map(parameters().get("ReservedConcurrency"))).containsEntry("Type", "Number")
+                .containsEntry("MinValue", 1);
+    }
+
+    @Test
+    void logsToAGroupWithRetention() {
+        assertThat(map(function.get("LoggingConfig"))).containsEntry("LogGroup", Map.of("Ref", "LogoutLogGroup"));
+        assertThat(map(resource("LogoutLogGroup", "AWS::Logs::LogGroup").get("Properties")))
+                .containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+    }
+
+    @Test
+    void raisesAnAlarmOnTheFunctionsErrors() {
+        Map<String, Object> alarm = map(resource("LogoutErrorsAlarm", "AWS::CloudWatch::Alarm").get("Properties"));
+
+        assertThat(alarm).containsEntry("Namespace", "AWS/Lambda").containsEntry("MetricName", "Errors")
+                .containsEntry("Threshold", 1).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref",
+                        "LogoutFunction"))));
+    }
+
+    /** {@code !If [IsNative, native, jvm]} in its long form. */
+    private static Map<String, Object> ifNative(Object nativeValue, Object jvmValue) {
+        return Map.of("Fn::If", List.of("IsNative", nativeValue, jvmValue));
+    }
+
+    private static Map<String, Object> resource(String name, String type) {
+        Map<String, Object> resource = map(map(template.get("Resources")).get(name));
+        assertThat(resource).as(name).isNotNull().containsEntry("Type", type);
+        return resource;
+    }
+
+    private static Map<String, Object> parameters() {
+        return map(template.get("Parameters"));
+    }
+
+    /** Each property of a config mapping, by the environment variable that sets it (SmallRye's rule). */
+    private static Map<String, String> properties(Class<?> mapping) {
+        String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Method method : mapping.getDeclaredMethods()) {
+            String property = prefix + "." + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            properties.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), property);
+        }
+        return properties;
+    }
+
+    private static List<Map<String, Object>> statements(Object policies) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<?>) policies) {
+            for (Object statement : (List<?>) map(map(policy).get("PolicyDocument")).get("Statement")) {
+                statements.add(map(statement));
+            }
+        }
+        return statements;
+    }
+
+    /** Every value of {@code key} anywhere below {@code node}. */
+    private static void collect(Object node, String key, List<Object> values) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> {
+                if (key.equals(name)) {
+                    values.add(value);
+                }
+                collect(value, key, values);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collect(item, key, values));
+        }
+    }
+
+    /** The plain strings among Action or Resource values (intrinsic functions resolve only at deploy time). */
+    private static List<String> strings(List<Object> values) {
+        List<String> strings = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof String string) {
+                strings.add(string);
+            } else if (value instanceof List<?> list) {
+                list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(strings::add);
+            }
+        }
+        return strings;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /**
+     * SnakeYAML's safe constructor plus CloudFormation's short forms: {@code !Ref x} becomes {@code {Ref: x}},
+     * {@code !GetAtt a.b} becomes {@code {Fn::GetAtt: [a, b]}}, any other {@code !Name v} becomes {@code {Fn::Name: v}}.
+     */
+    private static final class CloudFormationTags extends SafeConstructor {
+
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new Intrinsic());
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+
+            @Override
+            public Object construct(Node node) {
+                String name = node.getTag().getValue().substring(1);
+                Object value = switch (node) {
+                    case ScalarNode scalar -> constructScalar(scalar);
+                    case SequenceNode sequence -> constructSequence(sequence);
+                    case MappingNode mapping -> constructMapping(mapping);
+                    default -> throw new IllegalArgumentException("unexpected node " + node);
+                };
+                if (name.equals("GetAtt") && value instanceof String attribute) {
+                    value = List.of(attribute.split("\\.", 2));
+                }
+                return Map.of(name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name, value);
+            }
+        }
+    }
+}
