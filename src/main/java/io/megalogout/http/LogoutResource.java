@@ -62,7 +62,7 @@ public class LogoutResource {
     @APIResponse(responseCode = "405", description = "Another method than POST", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the limit; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "Mega-API rejected the service's token, failed, or answered outside its contract", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Mega-API rejected the service's token, failed, or answered outside its contract; or the service's token could not be read from its secret", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Calls to Mega-API are paused (circuit breaker), or too many logouts are in flight; see Retry-After. Nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "Mega-API did not answer in time; the logout may or may not have happened", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<RestResponse<String>> logout(byte[] event, RoutingContext request) {
