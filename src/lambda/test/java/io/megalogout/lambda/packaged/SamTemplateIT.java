@@ -152,6 +152,13 @@ class SamTemplateIT {
         assertThat(map(map(invokeConfig.get("DestinationConfig")).get("OnFailure"))).containsEntry("Type", "SQS")
                 .containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn")));
         resource("FailedLogoutsQueue", "AWS::SQS::Queue");
+        // The function's EventInvokeConfig applies to the alias; the unqualified function ($LATEST) gets its own.
+        Map<String, Object> latest = map(resource("LatestVersionInvokeConfig", "AWS::Lambda::EventInvokeConfig")
+                .get("Properties"));
+        assertThat(latest).containsEntry("FunctionName", Map.of("Ref", "LogoutFunction"))
+                .containsEntry("Qualifier", "$LATEST").containsEntry("MaximumRetryAttempts", 0);
+        assertThat(map(map(latest.get("DestinationConfig")).get("OnFailure")))
+                .containsEntry("Destination", Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn")));
     }
 
     @Test
