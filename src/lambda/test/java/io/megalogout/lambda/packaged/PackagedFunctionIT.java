@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ class PackagedFunctionIT {
 
     private static final String TOKEN = "packaged-fake-token-1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LOG_LINE_WAIT = Duration.ofSeconds(10);
 
     private static WireMockServer megaApi;
     private static PackagedFunction function;
@@ -159,15 +161,23 @@ class PackagedFunctionIT {
         }
     }
 
+    /**
+     * The invocation's log line. The function's output is read by another thread, so a line written just before the
+     * answer may arrive just after it: wait for it, at most {@link #LOG_LINE_WAIT}.
+     */
     private static JsonNode invocationLine(String requestId) throws Exception {
-        for (String line : function.output().split("\n")) {
-            if (line.startsWith("{") && line.contains(requestId)) {
-                JsonNode json = JSON.readTree(line);
-                if (json.path("message").asText().startsWith("logout ")) {
-                    return json;
+        long giveUp = System.nanoTime() + LOG_LINE_WAIT.toNanos();
+        do {
+            for (String line : function.output().split("\n")) {
+                if (line.startsWith("{") && line.contains(requestId)) {
+                    JsonNode json = JSON.readTree(line);
+                    if (json.path("message").asText().startsWith("logout ")) {
+                        return json;
+                    }
                 }
             }
-        }
+            Thread.sleep(20);
+        } while (System.nanoTime() - giveUp < 0);
         throw new AssertionError("no JSON log line for request " + requestId + " in:\n" + function.output());
     }
 }
