@@ -3,9 +3,9 @@ package io.megalogout.error;
 import java.time.Duration;
 
 /**
- * Mega-API failed repeatedly just before, so calls to it are paused for a while (the circuit breaker is open). Nothing
- * more was sent for this instance; the message says whether earlier attempts of the same logout were. Try again after
- * {@link #pause()}.
+ * Mega-API failed repeatedly just before, so calls to it are paused for a while (the circuit breaker of logouts, or the
+ * one of status reads, is open). Nothing more was sent for this instance; the message says whether earlier attempts of
+ * the same call were. Try again after {@link #pause()}.
  */
 public final class MegaApiCircuitOpenException extends LogoutFailure {
 
@@ -22,6 +22,24 @@ public final class MegaApiCircuitOpenException extends LogoutFailure {
                         : "no request was sent for instance '" + instanceKey + "' after its first " + attemptsSent
                                 + ", so the logout may or may not have happened"),
                 instanceKey, null, null);
+        this.pause = pause;
+    }
+
+    /**
+     * The breaker of status reads is open. A status read changes nothing, whatever was sent before.
+     *
+     * @param readsSent attempts of this status read sent before the breaker opened (usually none)
+     * @param pause how long the breaker stays open before a trial read
+     */
+    public static MegaApiCircuitOpenException ofStatusReads(String instanceKey, int readsSent, Duration pause) {
+        return new MegaApiCircuitOpenException(instanceKey, pause, "Mega-API failed repeatedly, so status reads are paused"
+                + " for up to " + seconds(pause) + " s (circuit breaker open); "
+                + (readsSent == 0 ? "nothing was sent for instance '" + instanceKey + "'"
+                        : "no status read was sent for instance '" + instanceKey + "' after its first " + readsSent));
+    }
+
+    private MegaApiCircuitOpenException(String instanceKey, Duration pause, String message) {
+        super(message, instanceKey, null, null);
         this.pause = pause;
     }
 

@@ -20,7 +20,8 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 
 /**
  * The fault-tolerance policy around one logout, in SmallRye Fault Tolerance's terms (each value can be overridden with
- * {@code quarkus.fault-tolerance."io.megalogout.megaapi.LogoutAttempts/logout".*}).
+ * {@code quarkus.fault-tolerance."io.megalogout.megaapi.LogoutAttempts/logout".*}). Status reads have their own policy
+ * and breaker, {@link StatusAttempts}.
  * <ul>
  * <li>Retry, at most twice, only what {@link RetryableFailure} marks: requests never sent (connection refused, unknown
  * host) and 503 or 429 answers with a {@code Retry-After} that fits the deadline. Waits come from {@link RetryBackoff}.
@@ -36,10 +37,10 @@ class LogoutAttempts {
     static final String CIRCUIT_BREAKER = "megaapi-logout";
     static final long BREAKER_DELAY = 30;
 
-    private final LogoutExchange exchange;
-    private final LogoutAnswerReader answers;
+    private final Exchange exchange;
+    private final AnswerReader answers;
 
-    LogoutAttempts(LogoutExchange exchange, LogoutAnswerReader answers) {
+    LogoutAttempts(Exchange exchange, AnswerReader answers) {
         this.exchange = exchange;
         this.answers = answers;
     }
@@ -54,10 +55,13 @@ class LogoutAttempts {
     @CircuitBreakerName(CIRCUIT_BREAKER)
     LogoutAnswer logout(InstanceKey key, Deadline deadline, Count sent, BearerToken token) {
         sent.increment();
-        return answers.read(key, exchange.send(key, deadline, token), deadline);
+        return answers.logout(key, exchange.send(Call.LOGOUT, key, deadline, token), deadline);
     }
 
-    /** How many attempts of one logout got past the circuit breaker, so that an open breaker can say what was sent. */
+    /**
+     * How many attempts of one call got past the circuit breaker, so that an open breaker can say what was sent. (Used
+     * by {@link StatusAttempts} too.)
+     */
     static final class Count {
 
         private int value;

@@ -3,6 +3,7 @@ package io.megalogout.megaapi;
 import java.io.InputStream;
 
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,12 +17,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Mega-API's logout endpoint, as its OpenAPI document describes it. Hidden behind {@link MegaApi}.
+ * Mega-API's logout and status endpoints, as their OpenAPI documents describe them. Hidden behind {@link MegaApi}.
  * <p>
- * The answer is a {@link Uni} so that waiting for it can be cut at the deadline (cancelling resets the request), and its
- * body an {@link InputStream} that streams from the connection, so that {@link LogoutExchange} reads at most
+ * Each answer is a {@link Uni} so that waiting for it can be cut at the deadline (cancelling resets the request), and
+ * its body an {@link InputStream} that streams from the connection, so that {@link Exchange} reads at most
  * {@code megaapi.max-response-bytes}. Every status comes back as an answer ({@code disable-default-mapper}) and is
- * mapped in one place, {@link LogoutAnswerReader}.
+ * mapped in one place, {@link AnswerReader}.
  */
 @RegisterRestClient(configKey = "megaapi")
 @RegisterProvider(InFlightRequest.class)
@@ -33,4 +34,10 @@ interface MegaApiClient {
     @Path("/{instanceKey}/logout")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<RestResponse<InputStream>> logout(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
+
+    /** The instance's connection status ("Status da Conexão"): a read, which changes nothing. */
+    @GET
+    @Path("/{instanceKey}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<InputStream>> status(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
 }

@@ -7,7 +7,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 
-/** Records each retry: a logout is destructive, so every request sent for it leaves a line. */
+/**
+ * Records each retry: a logout is destructive, so every request sent for it leaves a line. A status read's retries
+ * ({@link StatusAttempts}) say so: {@code request=status}.
+ */
 // Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
 @RegisterForReflection
 public final class RetryLog implements BeforeRetryHandler {
@@ -17,7 +20,8 @@ public final class RetryLog implements BeforeRetryHandler {
     @Override
     public void handle(ExecutionContext context) {
         Throwable failure = context.getFailure();
-        LOG.infof("logout retry instanceKey=%s after=\"%s\"", context.getParameters()[0],
+        LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", context.getParameters()[0],
+                (context.getMethod().getDeclaringClass() == StatusAttempts.class ? Call.STATUS : Call.LOGOUT).logField(),
                 failure instanceof RetryableFailure retryable ? retryable.failure().getMessage() : String.valueOf(failure));
     }
 }

@@ -12,7 +12,8 @@ import io.megalogout.logout.InstanceKey;
 
 /**
  * A token rotated in its secret: after Mega-API answered 401, the token is read again from the secret and, only if it
- * changed, the logout is sent once more with it. That is safe: a 401 means Mega-API refused the request. Each logout
+ * changed, the logout (or status read) is sent once more with it. That is safe: a 401 means Mega-API refused the request. Each
+ * logout
  * gets at most one such retry, and each step leaves a log line. A configured token cannot change while the process
  * runs, so its 401 stays a {@link MegaApiRejectedException} after one request, without a second read.
  */
@@ -27,9 +28,9 @@ class TokenRotation {
         this.tokens = tokens;
     }
 
-    /** The token to send once more after {@code rejected}, if the source now holds another one. */
-    Optional<BearerToken> replacementFor(InstanceKey key, BearerToken refused, MegaApiRejectedException rejected,
-            Deadline deadline) {
+    /** The token to send {@code call} once more with after {@code rejected}, if the source now holds another one. */
+    Optional<BearerToken> replacementFor(Call call, InstanceKey key, BearerToken refused,
+            MegaApiRejectedException rejected, Deadline deadline) {
         if (rejected.upstreamStatus().orElse(0) != 401 || !tokens.canChange()) {
             return Optional.empty();
         }
@@ -46,7 +47,7 @@ class TokenRotation {
         LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, tokens.source(),
                 replacement.isPresent() ? "changed" : "unchanged");
         if (replacement.isPresent()) {
-            LOG.infof("logout retry instanceKey=%s after=\"%s\"", key, rejected.getMessage());
+            LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", key, call.logField(), rejected.getMessage());
         }
         return replacement;
     }

@@ -1,6 +1,7 @@
 package io.megalogout.megaapi;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.megalogout.json.StrictJson;
@@ -19,6 +20,12 @@ record UpstreamAnswer(int status, Optional<String> contentType, Optional<String>
 
     boolean isSuccess() {
         return status >= 200 && status < 300;
+    }
+
+    /** Whether the {@code Content-Type} is {@code application/json}, or a {@code +json} type, with any parameters. */
+    boolean isJson() {
+        String type = contentType.orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     /** The body as UTF-8 text, if it is valid UTF-8. */

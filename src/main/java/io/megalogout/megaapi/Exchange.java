@@ -26,46 +26,48 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
 
 /**
- * One HTTP exchange with Mega-API: sends the logout once and reads the answer, within the deadline and the size limit.
- * Failures on the wire become our errors here; a failure that happened before anything was sent (connection refused,
- * unknown host) is marked retryable, since Mega-API cannot have acted on it.
+ * One HTTP exchange with Mega-API, a logout or a status read: sends the request once and reads the answer, within the
+ * deadline and the size limit. Failures on the wire become our errors here; a failure that happened before anything was
+ * sent (connection refused, unknown host) is marked retryable, since Mega-API cannot have acted on it, and so is any
+ * failure of a request that may be repeated ({@link Call}).
  */
 @ApplicationScoped
-class LogoutExchange {
+class Exchange {
 
     private final MegaApiClient client;
     private final Vertx vertx;
     private final MegaApiToken tokens;
     private final int maxBody;
 
-    LogoutExchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiToken tokens, MegaApiConfig config) {
+    Exchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiToken tokens, MegaApiConfig config) {
         this.client = client;
         this.vertx = vertx;
         this.tokens = tokens;
         this.maxBody = config.maxResponseBytes();
     }
 
-    UpstreamAnswer send(InstanceKey key, Deadline deadline, BearerToken token) {
+    UpstreamAnswer send(Call call, InstanceKey key, Deadline deadline, BearerToken token) {
         Duration budget = deadline.remaining();
         if (budget.isNegative() || budget.isZero()) {
-            throw new MegaApiTimeoutException(key.value(), "no time was left before the deadline; nothing was sent");
+            throw new MegaApiTimeoutException(key.value(),
+                    call.what("no time was left before the deadline; nothing was sent"));
         }
         try (InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {
-                response = client.logout(key.value(), token.authorization())
+                response = call.send(client, key.value(), token.authorization())
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {
-                throw beforeTheAnswer(key, e, deadline);
+                throw beforeTheAnswer(call, key, e, deadline);
             }
-            return read(key, response, request, deadline);
+            return read(call, key, response, request, deadline);
         }
     }
 
     /** Reads status, headers and at most {@code maxBody + 1} bytes, resetting the request if the deadline passes. */
-    private UpstreamAnswer read(InstanceKey key, RestResponse<InputStream> response, InFlightRequest.Handle request,
-            Deadline deadline) {
+    private UpstreamAnswer read(Call call, InstanceKey key, RestResponse<InputStream> response,
+            InFlightRequest.Handle request, Deadline deadline) {
         Optional<String> contentType = Optional.ofNullable(response.getHeaderString(HttpHeaders.CONTENT_TYPE));
         Optional<String> retryAfter = Optional.ofNullable(response.getHeaderString(HttpHeaders.RETRY_AFTER));
         long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> request.reset());
@@ -77,12 +79,13 @@ class LogoutExchange {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBody + 1);
             if (request.wasReset()) {
                 // The deadline cut the body; the stream may report that as an early end rather than an error.
-                throw deadlinePassed(key, response);
+                throw deadlinePassed(call, key, response);
             }
             boolean truncated = bytes.length > maxBody;
             if (!truncated && response.getLength() > bytes.length) {
-                throw afterSending(key, "the connection closed after " + bytes.length + " of the " + response.getLength()
-                        + " bytes of the answer (HTTP " + response.getStatus() + ")");
+                throw afterSending(call, key, "the connection closed after " + bytes.length + " of the "
+                        + response.getLength() + " bytes of the answer (HTTP " + response.getStatus() + ")", null,
+                        deadline);
             }
             if (truncated) {
                 // The rest is not wanted: close the connection instead of draining it.
@@ -92,51 +95,48 @@ class LogoutExchange {
                     truncated ? Arrays.copyOf(bytes, maxBody) : bytes, truncated);
         } catch (IOException e) {
             if (request.wasReset() || deadline.hasPassed()) {
-                throw deadlinePassed(key, response);
+                throw deadlinePassed(call, key, response);
             }
-            throw afterSending(key, describe(e));
+            throw afterSending(call, key, describe(e), null, deadline);
         } finally {
             vertx.cancelTimer(timer);
         }
     }
 
-    private static MegaApiTimeoutException deadlinePassed(InstanceKey key, RestResponse<?> response) {
-        return new MegaApiTimeoutException(key.value(), "the deadline passed while the answer (HTTP " + response.getStatus()
-                + ") was still arriving; the logout may or may not have happened");
+    private static MegaApiTimeoutException deadlinePassed(Call call, InstanceKey key, RestResponse<?> response) {
+        return new MegaApiTimeoutException(key.value(), call.afterArriving("the deadline passed while the answer (HTTP "
+                + response.getStatus() + ") was still arriving"));
     }
 
     /** Maps a failure that came before the answer's headers. */
-    private RuntimeException beforeTheAnswer(InstanceKey key, Throwable failure, Deadline deadline) {
+    private RuntimeException beforeTheAnswer(Call call, InstanceKey key, Throwable failure, Deadline deadline) {
         if (failure instanceof io.smallrye.mutiny.TimeoutException) {
-            return new MegaApiTimeoutException(key.value(), "no answer before the deadline; the logout may or may not have"
-                    + " happened");
+            return call.mayRetry(new MegaApiTimeoutException(key.value(),
+                    call.afterArriving("no answer before the deadline")), deadline);
         }
         if (has(failure, ConnectTimeoutException.class)) {
-            return new MegaApiTimeoutException(key.value(), "could not connect within megaapi.connect-timeout-ms ("
-                    + describe(failure) + "); nothing was sent");
+            return call.mayRetry(new MegaApiTimeoutException(key.value(), call.what(
+                    "could not connect within megaapi.connect-timeout-ms (" + describe(failure) + "); nothing was sent")),
+                    deadline);
         }
         if (has(failure, TimeoutException.class)) {
-            return new MegaApiTimeoutException(key.value(), "no data within megaapi.read-timeout-ms; the logout may or"
-                    + " may not have happened");
+            return call.mayRetry(new MegaApiTimeoutException(key.value(),
+                    call.afterArriving("no data within megaapi.read-timeout-ms")), deadline);
         }
         if (has(failure, UnknownHostException.class) || has(failure, ConnectException.class)) {
             return RetryableFailure.retryIfFits(new MegaApiUnavailableException(key.value(),
-                    describe(failure) + "; nothing was sent", failure), Optional.empty(), deadline);
+                    call.what(describe(failure) + "; nothing was sent"), failure), Optional.empty(), deadline);
         }
         if (has(failure, SSLException.class)) {
-            return new MegaApiUnavailableException(key.value(), "the TLS handshake failed (" + describe(failure)
-                    + "); nothing was sent; check that megaapi.base-url is Mega-API's https host", failure);
+            return new MegaApiUnavailableException(key.value(), call.what("the TLS handshake failed (" + describe(failure)
+                    + "); nothing was sent; check that megaapi.base-url is Mega-API's https host"), failure);
         }
-        return afterSending(key, describe(failure), failure);
+        return afterSending(call, key, describe(failure), failure, deadline);
     }
 
-    private static MegaApiUnavailableException afterSending(InstanceKey key, String what) {
-        return afterSending(key, what, null);
-    }
-
-    private static MegaApiUnavailableException afterSending(InstanceKey key, String what, Throwable cause) {
-        return new MegaApiUnavailableException(key.value(),
-                what + "; the request may have been sent, so the logout may or may not have happened", cause);
+    private static RuntimeException afterSending(Call call, InstanceKey key, String what, Throwable cause,
+            Deadline deadline) {
+        return call.mayRetry(new MegaApiUnavailableException(key.value(), call.afterSending(what), cause), deadline);
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
