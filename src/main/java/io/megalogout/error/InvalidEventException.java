@@ -1,6 +1,9 @@
 package io.megalogout.error;
 
-/** The event is not a JSON object with a string {@code instanceKey}. Nothing was sent to Mega-API. */
+/**
+ * The event is not a JSON object with a string {@code instanceKey}, or its {@code dryRun} or {@code confirm} is not a
+ * boolean, misspelt, or both are true. Nothing was sent to Mega-API.
+ */
 public final class InvalidEventException extends LogoutFailure {
 
     public InvalidEventException(String reason) {

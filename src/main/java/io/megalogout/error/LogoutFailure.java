@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 public abstract sealed class LogoutFailure extends RuntimeException
         permits InvalidEventException, InvalidInstanceKeyException, MegaApiRejectedException, UnknownInstanceException,
         MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException,
-        TooManyLogoutsException, MegaApiTokenUnavailableException {
+        TooManyLogoutsException, MegaApiTokenUnavailableException, LogoutNotConfirmedException {
 
     private final String instanceKey;
     private final Integer upstreamStatus;

@@ -69,9 +69,9 @@ public class LogoutResource {
         String requestId = RequestIds.of(request);
         Deadline deadline = logout.deadlineFromNow();
         return slots.run(() -> logout.logout(requestId, new ByteArrayInputStream(event), deadline))
-                .handle((answer, failure) -> {
+                .handle((result, failure) -> {
                     if (failure == null) {
-                        return RestResponse.ok(answer.json());
+                        return RestResponse.ok(result.json());
                     }
                     Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
                     if (cause instanceof BulkheadException) {

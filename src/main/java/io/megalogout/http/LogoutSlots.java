@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
-import io.megalogout.logout.LogoutAnswer;
+import io.megalogout.logout.LogoutResult;
 
 /**
  * How many logouts the door runs at once toward Mega-API, and how many wait for a turn: SmallRye Fault Tolerance's
@@ -26,7 +26,7 @@ class LogoutSlots {
 
     @Asynchronous
     @Bulkhead(value = IN_FLIGHT, waitingTaskQueue = WAITING)
-    CompletionStage<LogoutAnswer> run(Supplier<LogoutAnswer> logout) {
+    CompletionStage<LogoutResult> run(Supplier<LogoutResult> logout) {
         return CompletableFuture.completedFuture(logout.get());
     }
 }

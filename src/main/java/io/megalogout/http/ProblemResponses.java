@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.error.LogoutFailure;
+import io.megalogout.error.LogoutNotConfirmedException;
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiContractException;
 import io.megalogout.error.MegaApiRejectedException;
@@ -45,6 +46,8 @@ class ProblemResponses {
             case MegaApiContractException e ->
                 problem(502, "megaapi-contract", "Mega-API answered outside its contract", e);
             case MegaApiTimeoutException e -> problem(504, "megaapi-timeout", "Mega-API did not answer in time", e);
+            case LogoutNotConfirmedException e ->
+                problem(504, "logout-not-confirmed", "The logout was answered but not confirmed in time", e);
             case MegaApiTokenUnavailableException e ->
                 problem(502, "megaapi-token-unavailable", "The service's Mega-API token could not be read", e);
             case MegaApiCircuitOpenException e -> problem(503, "megaapi-paused", "Calls to Mega-API are paused", e)

@@ -12,7 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import io.megalogout.logout.Logout;
-import io.megalogout.logout.LogoutAnswer;
+import io.megalogout.logout.LogoutResult;
 
 /**
  * The Lambda door. A stream handler, so that our code, not the runtime, parses the event. Behind
@@ -32,7 +32,7 @@ public class LogoutFunction implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LogoutAnswer answer = logout.logout(context.getAwsRequestId(), input, InvocationDeadline.of(context, margin));
-        output.write(answer.json().getBytes(StandardCharsets.UTF_8));
+        LogoutResult result = logout.logout(context.getAwsRequestId(), input, InvocationDeadline.of(context, margin));
+        output.write(result.json().getBytes(StandardCharsets.UTF_8));
     }
 }

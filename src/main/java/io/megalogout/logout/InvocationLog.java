@@ -16,9 +16,9 @@ import org.jboss.logging.MDC;
 import io.megalogout.error.LogoutFailure;
 
 /**
- * The record of each request, whatever the door: exactly one line with request id, instance key, outcome, upstream
- * status and duration, also when the input is rejected or the door refused it. The fields go to the MDC too, so that
- * the JSON log format carries them as fields. Each line also fires a {@link LogoutRecorded} event.
+ * The record of each request, whatever the door: exactly one line with request id, instance key, mode, outcome,
+ * upstream status, status reads and duration, also when the input is rejected or the door refused it. The fields go to
+ * the MDC too, so that the JSON log format carries them as fields. Each line also fires a {@link LogoutRecorded} event.
  */
 @Singleton
 class InvocationLog {
@@ -32,62 +32,78 @@ class InvocationLog {
     }
 
     /**
-     * Reads the key, runs the logout with it and writes the line. Failures are rethrown unchanged.
+     * Reads the request, runs it and writes the line. Failures are rethrown unchanged.
      *
-     * @param key reads the instance key from the door's input, or throws when the input is unusable
+     * @param request reads the key and mode from the door's input, or throws when the input is unusable
+     * @param reads the request's status reads, counted whatever the request ends in
      */
-    LogoutAnswer record(String requestId, Supplier<InstanceKey> key, Function<InstanceKey, LogoutAnswer> logout) {
-        long started = System.nanoTime();
-        String instanceKey = "-";
+    LogoutResult record(String requestId, Supplier<LogoutRequest> request, StatusReads reads,
+            Function<LogoutRequest, LogoutResult> run) {
+        Line line = new Line(requestId);
         try {
-            InstanceKey valid = key.get();
-            instanceKey = valid.value();
-            LogoutAnswer answer = logout.apply(valid);
-            String outcome = answer.error() ? LogoutRecorded.ANSWERED_ERROR : LogoutRecorded.LOGGED_OUT;
-            write(Logger.Level.INFO, started, requestId, instanceKey, outcome, String.valueOf(answer.status()), null);
-            recorded.fire(new LogoutRecorded(outcome, Optional.empty()));
-            return answer;
+            LogoutRequest valid = request.get();
+            line.instanceKey = valid.key().value();
+            line.mode = Optional.of(valid.mode());
+            LogoutResult result = run.apply(valid);
+            line.write(Logger.Level.INFO, result.outcome(), String.valueOf(result.upstreamStatus()), reads.count(), null);
+            recorded.fire(new LogoutRecorded(result.outcome(), line.mode, Optional.empty()));
+            return result;
         } catch (LogoutFailure failure) {
-            failed(started, requestId, instanceKey, failure);
+            failed(line, failure, reads.count());
             throw failure;
         } catch (RuntimeException bug) {
             // Not one of our failures: a defect. Still one line, without its message (it could hold anything).
-            write(Logger.Level.ERROR, started, requestId, instanceKey, bug.getClass().getSimpleName(), "-", null);
-            recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, Optional.of(bug.getClass())));
+            line.write(Logger.Level.ERROR, bug.getClass().getSimpleName(), "-", reads.count(), null);
+            recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(bug.getClass())));
             throw bug;
         }
     }
 
     /** Writes the line of a request that a door refused before the use case ran. */
     void refused(String requestId, LogoutFailure failure) {
-        failed(System.nanoTime(), requestId, failure.instanceKey().orElse("-"), failure);
+        Line line = new Line(requestId);
+        line.instanceKey = failure.instanceKey().orElse("-");
+        failed(line, failure, 0);
     }
 
-    private void failed(long started, String requestId, String instanceKey, LogoutFailure failure) {
+    private void failed(Line line, LogoutFailure failure, int statusReads) {
         String status = failure.upstreamStatus().isPresent() ? String.valueOf(failure.upstreamStatus().getAsInt()) : "-";
-        write(Logger.Level.WARN, started, requestId, instanceKey, failure.getClass().getSimpleName(), status,
-                failure.getMessage());
-        recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, Optional.of(failure.getClass())));
+        line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads, failure.getMessage());
+        recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(failure.getClass())));
     }
 
-    private static void write(Logger.Level level, long started, String requestId, String instanceKey, String outcome,
-            String upstreamStatus, String detail) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("requestId", requestId);
-        fields.put("instanceKey", instanceKey);
-        fields.put("outcome", outcome);
-        fields.put("upstreamStatus", upstreamStatus);
-        fields.put("durationMs", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-        StringBuilder line = new StringBuilder("logout");
-        fields.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
-        if (detail != null) {
-            line.append(" detail=\"").append(detail).append('"');
+    /** One request's line, filled in as the request is read. */
+    private static final class Line {
+
+        private final long started = System.nanoTime();
+        private final String requestId;
+        private String instanceKey = "-";
+        private Optional<Mode> mode = Optional.empty();
+
+        Line(String requestId) {
+            this.requestId = requestId;
         }
-        fields.forEach(MDC::put);
-        try {
-            LOG.log(level, line);
-        } finally {
-            fields.keySet().forEach(MDC::remove);
+
+        void write(Logger.Level level, String outcome, String upstreamStatus, int statusReads, String detail) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("requestId", requestId);
+            fields.put("instanceKey", instanceKey);
+            fields.put("mode", mode.map(Mode::label).orElse("-"));
+            fields.put("outcome", outcome);
+            fields.put("upstreamStatus", upstreamStatus);
+            fields.put("statusReads", String.valueOf(statusReads));
+            fields.put("durationMs", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+            StringBuilder text = new StringBuilder("logout");
+            fields.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+            if (detail != null) {
+                text.append(" detail=\"").append(detail).append('"');
+            }
+            fields.forEach(MDC::put);
+            try {
+                LOG.log(level, text);
+            } finally {
+                fields.keySet().forEach(MDC::remove);
+            }
         }
     }
 }

@@ -7,8 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.megalogout.lambda.EventServer.event;
 import static io.megalogout.lambda.EventServer.invoke;
+import static io.megalogout.megaapi.StatusScenarios.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -36,5 +40,20 @@ class LogoutFunctionBaseUrlPathTest {
 
         megaApi.verify(1, deleteRequestedFor(urlEqualTo("/proxy/rest/instance/demo/logout")));
         assertThat(megaApi.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aDryRunNamesTheUrlThatTheLogoutIsSentTo() {
+        megaApi.stubFor(any(anyUrl())
+                .willReturn(okJson("{\"error\":false,\"message\":\"ok\",\"instance\":{\"status\":\"connected\"}}")));
+
+        String answer = invoke("{\"instanceKey\":\"demo\",\"dryRun\":true}").statusCode(200).extract().asString();
+        invoke(event("demo")).statusCode(200);
+
+        URI baseUrl = URI.create(ConfigProvider.getConfig().getValue("megaapi.base-url", String.class));
+        URI wouldSend = URI.create(answer.replaceFirst(".*\"wouldSend\":\"DELETE ([^\"]+)\".*", "$1"));
+        assertThat(wouldSend.getHost() + ":" + wouldSend.getPort()).isEqualTo(baseUrl.getHost() + ":" + baseUrl.getPort());
+        assertThat(wouldSend.getPath()).isEqualTo("/proxy/rest/instance/demo/logout");
+        assertThat(received(megaApi)).containsExactly("GET /proxy/rest/instance/demo", "DELETE " + wouldSend.getPath());
     }
 }

@@ -52,6 +52,34 @@ class LogoutFunctionInvalidEventTest {
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
 
+    /**
+     * The opt-in fields must be JSON booleans, not both true, once each, and spelt as documented: otherwise nothing is
+     * sent, so that an event meant as a dry run can never be taken for a logout.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "\"dryRun\":\"true\"", "\"dryRun\":1", "\"dryRun\":0", "\"dryRun\":null", "\"dryRun\":{}",
+            "\"dryRun\":[true]", "\"dryRun\":\"false\"", "\"confirm\":\"yes\"", "\"confirm\":null", "\"confirm\":1",
+            "\"dryRun\":true,\"confirm\":true", "\"confirm\":true,\"dryRun\":true", "\"dryRun\":true,\"dryRun\":true",
+            "\"dryRun\":true,\"dryRun\":false", "\"confirm\":false,\"confirm\":true", "\"dryrun\":true", "\"DryRun\":true",
+            "\"dry_run\":true", "\"dry-run\":true", "\"dryRun \":true", "\"DRYRUN\":false", "\"Confirm\":true",
+            "\"CONFIRM\":true", "\"confirm_\":true" })
+    void rejectsAModeFieldThatIsNotOneBooleanOfItsDocumentedName(String fields) {
+        invoke("{\"instanceKey\":\"demo\"," + fields + "}").statusCode(500)
+                .body("errorType", equalTo(INVALID_EVENT))
+                .body("errorMessage", startsWith("Invalid event: "));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dryRun", "confirm" })
+    void rejectsAnInvalidKeyOfADryRunOrConfirmedLogoutWithoutCallingMegaApi(String mode) {
+        invoke("{\"instanceKey\":\"a/b\",\"" + mode + "\":true}").statusCode(500)
+                .body("errorType", equalTo(INVALID_KEY));
+
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "", " ", "\t", " demo", "demo ", "demo\n", "\ndemo", "a/b", "/demo", "demo/", "a\\b", "a?b", "a#b", "a%2Fb",

@@ -15,10 +15,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.TokenNeverLogged;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 
@@ -70,6 +73,20 @@ class LogoutFunctionTest {
         invoke("{\"source\":\"step-functions\",\"instanceKey\":\"demo\",\"attempt\":2}").statusCode(200);
 
         assertOneLogoutOf("demo");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\"dryRun\":false", "\"confirm\":false", "\"dryRun\":false,\"confirm\":false",
+            "\"dryrunOptions\":true", "\"confirmed\":true" })
+    void treatsBothModesSwitchedOffAsAPlainLogout(String fields) {
+        String answer = "{\"error\":false,\"message\":\"Instance demo disconnected\"}";
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson(answer)));
+
+        invoke("{\"instanceKey\":\"demo\"," + fields + "}").statusCode(200).body(equalTo(answer));
+
+        assertOneLogoutOf("demo");
+        assertThat(TokenNeverLogged.captured()).contains("instanceKey=demo mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                + " statusReads=0");
     }
 
     @Test

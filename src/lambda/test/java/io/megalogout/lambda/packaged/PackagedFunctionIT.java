@@ -113,8 +113,25 @@ class PackagedFunctionIT {
         JsonNode mdc = line.get("mdc");
         assertThat(mdc.get("instanceKey").asText()).isEqualTo("json-log");
         assertThat(mdc.get("outcome").asText()).isEqualTo("LOGGED_OUT");
+        assertThat(mdc.get("mode").asText()).isEqualTo("plain");
         assertThat(mdc.get("upstreamStatus").asText()).isEqualTo("200");
+        assertThat(mdc.get("statusReads").asText()).isEqualTo("0");
         assertThat(mdc.get("durationMs").asLong()).isNotNegative();
+    }
+
+    @Test
+    void writesTheModeAndTheStatusReadsOfADryRunInItsLogLine() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"instance\":{\"status\":\"connected\"}}")));
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"json-log\",\"dryRun\":true}");
+
+        assertThat(outcome.body()).isEqualTo("{\"dryRun\":true,\"wouldSend\":\"DELETE " + megaApi.baseUrl()
+                + "/rest/instance/json-log/logout\",\"instance\":{\"status\":\"connected\"}}");
+        JsonNode mdc = invocationLine(outcome.requestId()).get("mdc");
+        assertThat(mdc.get("mode").asText()).isEqualTo("dryRun");
+        assertThat(mdc.get("outcome").asText()).isEqualTo("DRY_RUN");
+        assertThat(mdc.get("statusReads").asText()).isEqualTo("1");
+        megaApi.verify(0, deleteRequestedFor(anyUrl()));
     }
 
     @Test

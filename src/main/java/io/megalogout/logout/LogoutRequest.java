@@ -1,0 +1,5 @@
+package io.megalogout.logout;
+
+/** A request the use case can run: a valid key, and what the event asked for. */
+record LogoutRequest(InstanceKey key, Mode mode) {
+}

@@ -1,0 +1,51 @@
+package io.megalogout.logout;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/**
+ * What a request answers, on either door: {@link #json()} as it is. A plain logout answers Mega-API's JSON byte for
+ * byte; a dry run and a confirmed logout answer an object of ours that carries Mega-API's JSON as it was sent.
+ *
+ * @param outcome for the log line and metrics: one of {@link LogoutRecorded}'s outcomes
+ * @param upstreamStatus the HTTP status of the logout's answer, or of the status read when no logout was sent
+ */
+public record LogoutResult(Mode mode, String outcome, int upstreamStatus, String json) {
+
+    /** Mega-API's answer to a plain logout, as sent; {@code "error": true} included. */
+    static LogoutResult plain(LogoutAnswer answer) {
+        return new LogoutResult(Mode.PLAIN, answer.error() ? LogoutRecorded.ANSWERED_ERROR : LogoutRecorded.LOGGED_OUT,
+                answer.status(), answer.json());
+    }
+
+    /** {@code {"dryRun": true, "wouldSend": "DELETE <url>", "instance": <as sent>}}: nothing was logged out. */
+    static LogoutResult dryRun(String wouldSend, InstanceStatus status) {
+        return new LogoutResult(Mode.DRY_RUN, LogoutRecorded.DRY_RUN, status.httpStatus(), "{\"dryRun\":true,\"wouldSend\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(wouldSend)) + "\",\"instance\":"
+                + status.instanceJson() + "}");
+    }
+
+    /** The status read disconnected before any logout was sent: none was. */
+    static LogoutResult alreadyDisconnected(InstanceStatus status) {
+        return new LogoutResult(Mode.CONFIRM, LogoutRecorded.ALREADY_DISCONNECTED, status.httpStatus(),
+                confirmed(LogoutRecorded.ALREADY_DISCONNECTED, null, status));
+    }
+
+    /** The logout was answered with {@code "error": true}, and the status read after it shows the instance disconnected. */
+    static LogoutResult alreadyDisconnected(LogoutAnswer logout, InstanceStatus status) {
+        return new LogoutResult(Mode.CONFIRM, LogoutRecorded.ALREADY_DISCONNECTED, logout.status(),
+                confirmed(LogoutRecorded.ALREADY_DISCONNECTED, logout, status));
+    }
+
+    /** The logout was answered, and a status read after it shows the instance disconnected. */
+    static LogoutResult loggedOut(LogoutAnswer logout, InstanceStatus status) {
+        return new LogoutResult(Mode.CONFIRM, LogoutRecorded.LOGGED_OUT, logout.status(),
+                confirmed(LogoutRecorded.LOGGED_OUT, logout, status));
+    }
+
+    private static String confirmed(String outcome, LogoutAnswer logout, InstanceStatus status) {
+        return "{\"outcome\":\"" + outcome + "\",\"confirmed\":true," + (logout == null ? ""
+                : "\"logout\":" + logout.json()
+                        + ",")
+                + "\"instance\":" + status.instanceJson() + "}";
+    }
+}
