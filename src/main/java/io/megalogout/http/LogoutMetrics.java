@@ -4,13 +4,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.megalogout.logout.LogoutRecorded;
+import io.megalogout.logout.Mode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts requests by outcome and error type ({@code megalogout_logouts_total} in Prometheus' terms). Labels are from
- * closed sets (outcomes, our error classes): never an instance key.
+ * Counts requests by mode, outcome and error type ({@code megalogout_logouts_total} in Prometheus' terms). Labels are
+ * from closed sets (modes, outcomes, our error classes): never an instance key.
  */
 @Singleton
 class LogoutMetrics {
@@ -23,7 +24,8 @@ class LogoutMetrics {
 
     void count(@Observes LogoutRecorded recorded) {
         Counter.builder("megalogout.logouts")
-                .description("Logout requests by outcome and error type")
+                .description("Logout requests by mode, outcome and error type")
+                .tag("mode", recorded.mode().map(Mode::label).orElse("none"))
                 .tag("outcome", recorded.outcome())
                 .tag("error_type", recorded.failure().map(Class::getSimpleName).orElse("none"))
                 .register(registry)

@@ -1,6 +1,7 @@
 package io.megalogout.http;
 
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -30,8 +31,9 @@ import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The HTTP door: {@code POST /logout} with the Lambda event as its body, answered with Mega-API's JSON as sent. Only
- * delegates: the body is read by the use case, failures become problems in {@link ProblemResponses}.
+ * The HTTP door: {@code POST /logout} with the Lambda event as its body, answered as the Lambda answers (Mega-API's JSON
+ * as sent, or a dry run's or confirmed logout's answer). Only delegates: the body is read by the use case, failures
+ * become problems in {@link ProblemResponses}.
  */
 @Path("/logout")
 @Authenticated
@@ -52,10 +54,16 @@ public class LogoutResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log one WhatsApp instance out of Mega-API", description = "Sends exactly one DELETE"
-            + " /rest/instance/{instanceKey}/logout and answers Mega-API's JSON byte for byte, \"error\": true included.")
+    @Operation(summary = "Log one WhatsApp instance out of Mega-API, or see what a logout would do", description = "Plain"
+            + " (neither dryRun nor confirm): sends exactly one DELETE /rest/instance/{instanceKey}/logout and answers"
+            + " Mega-API's JSON byte for byte, \"error\": true included. dryRun: sends one GET /rest/instance/{instanceKey}"
+            + " and never a DELETE. confirm: reads the status, sends the DELETE unless the instance is already"
+            + " disconnected, then reads the status until it reads \"disconnected\" or time runs out.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LogoutRequest.class)))
-    @APIResponse(responseCode = "200", description = "Mega-API's answer, as sent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MegaApiAnswer.class)))
+    @APIResponse(responseCode = "200", description = "Plain: Mega-API's answer, as sent. dryRun: what a logout would send,"
+            + " and the instance's status. confirm: the outcome, Mega-API's answer to the logout if one was sent, and the"
+            + " last status read", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class })))
     @APIResponse(responseCode = "400", description = "The body is not a logout event, or its instanceKey is not valid; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No API key, or one this service does not accept; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Mega-API does not know the instance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +72,7 @@ public class LogoutResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "Mega-API rejected the service's token, failed, or answered outside its contract; or the service's token could not be read from its secret", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Calls to Mega-API are paused (circuit breaker), or too many logouts are in flight; see Retry-After. Nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = "Mega-API did not answer in time; the logout may or may not have happened", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "Mega-API did not answer in time, and the logout may or may not have happened; or (confirm) the logout was answered but the status did not read \"disconnected\" in time", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<RestResponse<String>> logout(byte[] event, RoutingContext request) {
         String requestId = RequestIds.of(request);
         Deadline deadline = logout.deadlineFromNow();
@@ -82,10 +90,28 @@ public class LogoutResource {
     }
 
     /** The request body, for the OpenAPI document. */
-    record LogoutRequest(@Schema(required = true, pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey) {
+    record LogoutRequest(@Schema(required = true, pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey,
+            @Schema(description = "true: read the status and answer what a logout would send, never sending it. Needs"
+                    + " this version: an older one ignores the field and logs out") Boolean dryRun,
+            @Schema(description = "true: read the status before and after the logout, and answer only once it reads"
+                    + " \"disconnected\" (not with dryRun)") Boolean confirm) {
     }
 
     /** Mega-API's answer, for the OpenAPI document; any other fields are passed on too. */
     record MegaApiAnswer(@Schema(required = true) boolean error, @Schema(required = true) String message) {
+    }
+
+    /** A dry run's answer, for the OpenAPI document. */
+    record DryRunAnswer(@Schema(required = true, enumeration = "true") boolean dryRun,
+            @Schema(required = true, example = "DELETE https://apinocode01.megaapi.com.br/rest/instance/demo/logout") String wouldSend,
+            @Schema(required = true, description = "Mega-API's instance object, as sent") Map<String, Object> instance) {
+    }
+
+    /** A confirmed logout's answer, for the OpenAPI document. */
+    record ConfirmedAnswer(@Schema(required = true, enumeration = {
+            "LOGGED_OUT", "ALREADY_DISCONNECTED" }) String outcome,
+            @Schema(required = true, enumeration = "true") boolean confirmed,
+            @Schema(description = "Mega-API's answer to the logout, as sent; absent when none was sent") MegaApiAnswer logout,
+            @Schema(required = true, description = "Mega-API's instance object from the last status read, as sent") Map<String, Object> instance){
     }
 }

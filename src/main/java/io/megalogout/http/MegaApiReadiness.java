@@ -9,8 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 import io.megalogout.logout.Logout;
 
 /**
- * Ready when logouts can be sent: the configuration was complete (start-up refuses it otherwise) and the circuit
- * breaker is not open. Never calls Mega-API: a probe must not turn into traffic toward it.
+ * Ready when logouts can be sent: the configuration was complete (start-up refuses it otherwise) and the logouts'
+ * circuit breaker is not open. The status reads' breaker (dry runs, confirmed logouts) is shown beside it but does not
+ * make the door unready: plain logouts still go through while it is open. Never calls Mega-API: a probe must not turn
+ * into traffic toward it.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +28,7 @@ class MegaApiReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean paused = logout.paused();
         return HealthCheckResponse.named("megaapi").status(!paused)
-                .withData("circuitBreaker", paused ? "open" : "closed").build();
+                .withData("circuitBreaker", paused ? "open" : "closed")
+                .withData("statusCircuitBreaker", logout.statusReadsPaused() ? "open" : "closed").build();
     }
 }

@@ -3,6 +3,8 @@ package io.megalogout.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.megalogout.http.Door.event;
 import static io.megalogout.http.Door.logout;
@@ -16,12 +18,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+import io.megalogout.megaapi.StatusScenarios;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** A Mega-API that fails or hangs: 504 at the deadline, then a paused breaker, 503 with Retry-After, and not ready. */
+/**
+ * A Mega-API that fails or hangs: 504 at the deadline, then a paused breaker, 503 with Retry-After, and not ready; or
+ * failing status reads, which pause dry runs and confirmed logouts but neither plain logouts nor readiness.
+ */
 @QuarkusTest
 @TestProfile(PausedMegaApiProfile.class)
 @WithTestResource(MegaApiStub.class)
@@ -61,5 +67,25 @@ class LogoutResourceFailingMegaApiTest {
                 .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("open"));
 
         assertThat(megaApi.getAllServeEvents()).as("nothing sent while paused").hasSize(2);
+    }
+
+    @Test
+    void pausesStatusReadsAloneWhenTheyFailRepeatedly() {
+        megaApi.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500)));
+        megaApi.stubFor(delete(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+
+        logout("{\"instanceKey\":\"demo\",\"dryRun\":true}").statusCode(503)
+                .contentType(LogoutResourceTest.PROBLEM)
+                .header("Retry-After", "60")
+                .body("type", equalTo("tag:megalogout.io,2026:problems/megaapi-paused"))
+                .body("detail", containsString("status reads are paused"));
+        logout("{\"instanceKey\":\"demo\",\"confirm\":true}").statusCode(503);
+        Door.management().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))
+                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("open"));
+        logout(event("demo")).statusCode(200);
+
+        assertThat(StatusScenarios.received(megaApi)).as("two reads until the breaker opened, then only the logout")
+                .containsExactly("GET /rest/instance/demo", "GET /rest/instance/demo", "DELETE /rest/instance/demo/logout");
     }
 }

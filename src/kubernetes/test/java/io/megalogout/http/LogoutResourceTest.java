@@ -30,6 +30,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+import io.megalogout.megaapi.StatusScenarios;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,31 @@ class LogoutResourceTest {
     }
 
     @Test
+    void answersADryRunWithTheStatusAndSendsNoLogout() {
+        StatusScenarios.alwaysAnswers(megaApi, "demo", okJson(StatusScenarios.statusAnswer("connected")));
+
+        logout("{\"instanceKey\":\"demo\",\"dryRun\":true}").statusCode(200)
+                .contentType(ContentType.JSON)
+                .body(equalTo("{\"dryRun\":true,\"wouldSend\":\"DELETE " + megaApi.baseUrl() + "/rest/instance/demo/logout\","
+                        + "\"instance\":" + StatusScenarios.instance("connected") + "}"));
+
+        assertThat(StatusScenarios.received(megaApi)).containsExactly("GET /rest/instance/demo");
+    }
+
+    @Test
+    void answersAConfirmedLogoutOnceTheStatusReadsDisconnected() {
+        StatusScenarios.disconnectsAfter(megaApi, "demo", StatusScenarios.LOGOUT_ANSWER, 1);
+
+        logout("{\"instanceKey\":\"demo\",\"confirm\":true}").statusCode(200)
+                .contentType(ContentType.JSON)
+                .body(equalTo("{\"outcome\":\"LOGGED_OUT\",\"confirmed\":true,\"logout\":"
+                        + StatusScenarios.LOGOUT_ANSWER + ",\"instance\":" + StatusScenarios.instance("disconnected") + "}"));
+
+        assertThat(StatusScenarios.received(megaApi)).containsExactly("GET /rest/instance/demo",
+                "DELETE /rest/instance/demo/logout", "GET /rest/instance/demo");
+    }
+
+    @Test
     void echoesTheCallersRequestIdWhenItIsSane() {
         megaApi.stubFor(any(anyUrl()).willReturn(okJson(ANSWER)));
 
@@ -78,6 +104,12 @@ class LogoutResourceTest {
                 Arguments.of("not JSON", "{\"instanceKey\":", null, 400, "invalid-event", "InvalidEventException"),
                 Arguments.of("key not a string", "{\"instanceKey\":7}", null, 400, "invalid-event",
                         "InvalidEventException"),
+                Arguments.of("dryRun not a boolean", "{\"instanceKey\":\"demo\",\"dryRun\":\"true\"}", null, 400,
+                        "invalid-event", "InvalidEventException"),
+                Arguments.of("dryRun and confirm", "{\"instanceKey\":\"demo\",\"dryRun\":true,\"confirm\":true}", null,
+                        400, "invalid-event", "InvalidEventException"),
+                Arguments.of("dryRun misspelt", "{\"instanceKey\":\"demo\",\"dry_run\":true}", null, 400,
+                        "invalid-event", "InvalidEventException"),
                 Arguments.of("path in the key", event("a/b"), null, 400, "invalid-instance-key",
                         "InvalidInstanceKeyException"),
                 Arguments.of("upstream 404", event("demo"), aResponse().withStatus(404), 404, "unknown-instance",
@@ -183,19 +215,26 @@ class LogoutResourceTest {
     void reportsLiveAndReadyOnTheManagementPort() {
         Door.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         Door.management().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"));
+                .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))
+                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("closed"));
 
         assertThat(megaApi.getAllServeEvents()).as("a probe never calls Mega-API").isEmpty();
     }
 
     @Test
-    void countsLogoutsByOutcomeWithoutInstanceKeysAsLabels() {
-        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+    void countsLogoutsByModeAndOutcomeWithoutInstanceKeysAsLabels() {
+        megaApi.stubFor(
+                any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\",\"instance\":{\"status\":\"a\"}}")));
         logout(event("metrics-key-Zq7")).statusCode(200);
+        logout("{\"instanceKey\":\"metrics-key-Zq7\",\"dryRun\":true}").statusCode(200);
+        logout("{\"instanceKey\":\"metrics-key-Zq7\",\"dryRun\":1}").statusCode(400);
 
         String metrics = Door.management().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(metrics).contains("megalogout_logouts_total{error_type=\"none\",outcome=\"LOGGED_OUT\"}")
+        assertThat(metrics).contains("megalogout_logouts_total{error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}")
+                .contains("megalogout_logouts_total{error_type=\"none\",mode=\"dryRun\",outcome=\"DRY_RUN\"}")
+                .contains("megalogout_logouts_total{error_type=\"InvalidEventException\",mode=\"none\",outcome=\"FAILED\"}")
+                .contains("uri=\"/rest/instance/{instanceKey}\"")
                 .contains("ft_bulkhead_", "io.megalogout.http.LogoutSlots.run")
                 .contains("uri=\"/rest/instance/{instanceKey}/logout\"")
                 .doesNotContain("metrics-key-Zq7");
@@ -205,7 +244,8 @@ class LogoutResourceTest {
     void publishesItsOpenApiDocumentOnTheManagementPort() {
         Door.management().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/logout"), containsString(PROBLEM), containsString("scheme: bearer"),
-                        containsString("\"401\""), containsString("\"503\""));
+                        containsString("\"401\""), containsString("\"503\""), containsString("dryRun:"),
+                        containsString("confirm:"), containsString("wouldSend:"), containsString("ALREADY_DISCONNECTED"));
     }
 
     private void assertOneLogoutOf(String key) {
