@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,12 +29,13 @@ public final class TcpGate implements AutoCloseable {
     private volatile boolean swallow;
     private volatile boolean cutAfterHeaders;
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
 
     public TcpGate(int targetPort) {
         this.targetPort = targetPort;
         this.listener = listen(0);
         this.port = listener.getLocalPort();
-        acceptInBackground(listener);
+        this.acceptor = acceptInBackground(listener);
     }
 
     public int port() {
@@ -46,13 +48,25 @@ public final class TcpGate implements AutoCloseable {
         cutAfterHeaders = false;
         if (listener.isClosed()) {
             listener = listen(port);
-            acceptInBackground(listener);
+            acceptor = acceptInBackground(listener);
         }
     }
 
-    /** Stops listening: new connections are refused. */
+    /**
+     * Stops listening: new connections are refused. Returns once the port is really closed: a socket closed while a
+     * (virtual) thread waits in accept() keeps listening until that thread has left accept(), and a connection made in
+     * between would be accepted.
+     */
     public synchronized void refuse() {
         close(listener);
+        try {
+            if (!acceptor.join(Duration.ofSeconds(5))) {
+                throw new IllegalStateException("the gate's listener did not close within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the gate's listener", e);
+        }
     }
 
     /** Accepts new connections and reads them, but never forwards or answers. */
@@ -91,8 +105,8 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
-    private void acceptInBackground(ServerSocket socket) {
-        Thread.ofVirtual().start(() -> {
+    private Thread acceptInBackground(ServerSocket socket) {
+        return Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
