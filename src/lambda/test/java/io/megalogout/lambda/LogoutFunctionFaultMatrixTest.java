@@ -3,7 +3,10 @@ package io.megalogout.lambda;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,7 @@ import io.megalogout.TokenNeverLogged;
 import io.megalogout.error.LogoutFailure;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+import io.megalogout.megaapi.StatusScenarios;
 import io.megalogout.megaapi.TcpGate;
 
 import io.quarkus.test.common.ResourceArg;
@@ -61,6 +65,12 @@ class LogoutFunctionFaultMatrixTest {
 
     private static final String HEADER = "| Fault | Lambda time left | Outcome | Requests Mega-API received | Retries | Answered in ms |";
     private static final String OK = "{\"error\":false,\"message\":\"Instance demo disconnected\"}";
+    private static final String CONNECTED = StatusScenarios.statusAnswer("connected");
+    private static final String DISCONNECTED = StatusScenarios.statusAnswer("disconnected");
+    private static final String PLAIN = "{\"instanceKey\":\"demo\"}";
+    private static final String DRY_RUN = "{\"instanceKey\":\"demo\",\"dryRun\":true}";
+    private static final String CONFIRM = "{\"instanceKey\":\"demo\",\"confirm\":true}";
+    private static final String NONE = "none";
     private static final Duration USUAL = Duration.ofSeconds(10);
     private static final List<String> ROWS = new ArrayList<>();
     private static WireMockServer elsewhere;
@@ -74,9 +84,13 @@ class LogoutFunctionFaultMatrixTest {
     @Inject
     LogoutFunction function;
 
-    /** One fault: how Mega-API misbehaves, how long the invocation has, and what must come of it. */
-    record Case(String name, Duration lambdaRemaining, Consumer<LogoutFunctionFaultMatrixTest> arrange,
-            String outcome, int requests, int retries) {
+    /**
+     * One fault: the event (a plain logout, a dry run or a confirmed logout), how Mega-API misbehaves, how long the
+     * invocation has, and what must come of it: the outcome, the requests Mega-API received in order (as the matrix
+     * writes them), and the retries.
+     */
+    record Case(String name, Duration lambdaRemaining, String event, Consumer<LogoutFunctionFaultMatrixTest> arrange,
+            String outcome, String requests, int retries) {
 
         @Override
         public String toString() {
@@ -85,79 +99,162 @@ class LogoutFunctionFaultMatrixTest {
     }
 
     static Stream<Case> faults() {
+        return Stream.of(logoutFaults(), statusReadFaults(), confirmFaults()).flatMap(faults -> faults);
+    }
+
+    /** A plain logout: {@code {"instanceKey": "demo"}}. */
+    static Stream<Case> logoutFaults() {
         return Stream.of(
-                fault("connection refused", USUAL, t -> t.gate.refuse(), "MegaApiUnavailableException", 0, 2),
+                fault("connection refused", USUAL, t -> t.gate.refuse(), "MegaApiUnavailableException", NONE, 2),
                 fault("connection reset before headers", USUAL, answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("connection reset after headers", USUAL, t -> t.resetAfterHeaders(),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("200 without length, garbage body, then close", USUAL,
-                        answer(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)), "MegaApiContractException", 1, 0),
+                        answer(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)), "MegaApiContractException", "DELETE", 0),
                 fault("empty reply", USUAL, answer(aResponse().withFault(Fault.EMPTY_RESPONSE)),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("garbage, then close", USUAL, answer(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("headers later than the read timeout (3 s)", USUAL, answer(okJson(OK).withFixedDelay(3000)),
-                        "MegaApiTimeoutException", 1, 0),
+                        "MegaApiTimeoutException", "DELETE", 0),
                 fault("no headers before the deadline (0.9 s left)", Duration.ofMillis(900),
-                        answer(okJson(OK).withFixedDelay(5000)), "MegaApiTimeoutException", 1, 0),
+                        answer(okJson(OK).withFixedDelay(5000)), "MegaApiTimeoutException", "DELETE", 0),
                 fault("connection accepted, never answered", Duration.ofSeconds(3), t -> t.gate.swallow(),
-                        "MegaApiTimeoutException", 0, 0),
+                        "MegaApiTimeoutException", NONE, 0),
                 fault("0.4 s left, less than the margin", Duration.ofMillis(400), answer(okJson(OK)),
-                        "MegaApiTimeoutException", 0, 0),
+                        "MegaApiTimeoutException", NONE, 0),
                 fault("body trickled past the deadline (3 s left)", Duration.ofSeconds(3),
                         answer(okJson("{\"error\":false,\"message\":\"" + "x".repeat(200) + "\"}")
                                 .withChunkedDribbleDelay(50, 10_000)),
-                        "MegaApiTimeoutException", 1, 0),
+                        "MegaApiTimeoutException", "DELETE", 0),
                 fault("500", USUAL, answer(json(500, "{\"error\":true,\"message\":\"Internal error\"}")),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("502 with an HTML body", USUAL, answer(aResponse().withStatus(502)
                         .withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>")),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("503 without Retry-After", USUAL, answer(aResponse().withStatus(503)),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("503 with Retry-After: 1, always", USUAL,
                         answer(aResponse().withStatus(503).withHeader("Retry-After", "1")),
-                        "MegaApiUnavailableException", 3, 2),
+                        "MegaApiUnavailableException", "DELETE ×3", 2),
                 fault("503 with Retry-After: 1, then 200", USUAL, t -> t.thenOk(aResponse().withStatus(503)
-                        .withHeader("Retry-After", "1")), "LOGGED_OUT", 2, 1),
+                        .withHeader("Retry-After", "1")), "LOGGED_OUT", "DELETE ×2", 1),
                 fault("503 with Retry-After: 1, 1.2 s left", Duration.ofMillis(1200),
                         answer(aResponse().withStatus(503).withHeader("Retry-After", "1")),
-                        "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
                 fault("503 with Retry-After: 120", USUAL, answer(aResponse().withStatus(503).withHeader("Retry-After", "120")),
-                        "MegaApiUnavailableException", 1, 0),
-                fault("504", USUAL, answer(aResponse().withStatus(504)), "MegaApiUnavailableException", 1, 0),
+                        "MegaApiUnavailableException", "DELETE", 0),
+                fault("504", USUAL, answer(aResponse().withStatus(504)), "MegaApiUnavailableException", "DELETE", 0),
                 fault("429 with Retry-After: 1, then 200", USUAL, t -> t.thenOk(aResponse().withStatus(429)
-                        .withHeader("Retry-After", "1")), "LOGGED_OUT", 2, 1),
+                        .withHeader("Retry-After", "1")), "LOGGED_OUT", "DELETE ×2", 1),
                 fault("401", USUAL, answer(json(401, "{\"error\":true,\"message\":\"Invalid token\"}")),
-                        "MegaApiRejectedException", 1, 0),
+                        "MegaApiRejectedException", "DELETE", 0),
                 fault("403", USUAL, answer(json(403, "{\"error\":true,\"message\":\"Forbidden\"}")),
-                        "MegaApiRejectedException", 1, 0),
+                        "MegaApiRejectedException", "DELETE", 0),
                 fault("404 with a body", USUAL, answer(json(404, "{\"error\":true,\"message\":\"Instance not found\"}")),
-                        "UnknownInstanceException", 1, 0),
-                fault("404 without a body", USUAL, answer(aResponse().withStatus(404)), "UnknownInstanceException", 1, 0),
+                        "UnknownInstanceException", "DELETE", 0),
+                fault("404 without a body", USUAL, answer(aResponse().withStatus(404)), "UnknownInstanceException", "DELETE",
+                        0),
                 fault("200 with HTML", USUAL, answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                        .withBody("<html><body>ok</body></html>")), "MegaApiContractException", 1, 0),
+                        .withBody("<html><body>ok</body></html>")), "MegaApiContractException", "DELETE", 0),
                 fault("200 with truncated JSON", USUAL, answer(okJson("{\"error\":false,\"message\":\"Instance de")),
-                        "MegaApiContractException", 1, 0),
+                        "MegaApiContractException", "DELETE", 0),
                 fault("200 with a 1 MB body", USUAL,
                         answer(okJson("{\"error\":false,\"message\":\"" + "x".repeat(1 << 20) + "\"}")),
-                        "MegaApiContractException", 1, 0),
+                        "MegaApiContractException", "DELETE", 0),
                 fault("200 with a 1 MB body, chunked (no length)", USUAL,
                         answer(okJson("{\"error\":false,\"message\":\"" + "x".repeat(1 << 20) + "\"}")
                                 .withChunkedDribbleDelay(64, 200)),
-                        "MegaApiContractException", 1, 0),
-                fault("301 to another host", USUAL, redirect(301), "MegaApiContractException", 1, 0),
-                fault("302 to another host", USUAL, redirect(302), "MegaApiContractException", 1, 0),
-                fault("307 to another host", USUAL, redirect(307), "MegaApiContractException", 1, 0),
+                        "MegaApiContractException", "DELETE", 0),
+                fault("301 to another host", USUAL, redirect(301), "MegaApiContractException", "DELETE", 0),
+                fault("302 to another host", USUAL, redirect(302), "MegaApiContractException", "DELETE", 0),
+                fault("307 to another host", USUAL, redirect(307), "MegaApiContractException", "DELETE", 0),
                 fault("200 with extra fields (kept)", USUAL,
                         answer(okJson("{\"error\":false,\"message\":\"bye\",\"instance\":{\"key\":\"demo\"},\"extra\":1.10}")),
-                        "LOGGED_OUT", 1, 0),
+                        "LOGGED_OUT", "DELETE", 0),
                 fault("200 with \"error\": true", USUAL, answer(okJson("{\"error\":true,\"message\":\"not connected\"}")),
-                        "ANSWERED_ERROR", 1, 0),
-                fault("pooled connection gone silent during a freeze", USUAL, t -> t.afterAFreeze(), "LOGGED_OUT", 1, 0),
+                        "ANSWERED_ERROR", "DELETE", 0),
+                fault("pooled connection gone silent during a freeze", USUAL, t -> t.afterAFreeze(), "LOGGED_OUT", "DELETE", 0),
                 fault("500 five times before (circuit breaker open)", USUAL, t -> t.afterFiveFailures(),
-                        "MegaApiCircuitOpenException", 0, 0));
+                        "MegaApiCircuitOpenException", NONE, 0));
+    }
+
+    /** A dry run, which only reads the status: {@code {"instanceKey": "demo", "dryRun": true}}. */
+    static Stream<Case> statusReadFaults() {
+        return Stream.of(
+                dryRun("connection refused", USUAL, t -> t.gate.refuse(), "MegaApiUnavailableException", NONE, 2),
+                dryRun("connection reset before headers", USUAL,
+                        answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)), "MegaApiUnavailableException",
+                        "GET ×3", 2),
+                dryRun("connection reset after headers", USUAL, t -> t.resetAfterHeaders(), "MegaApiUnavailableException",
+                        "GET ×3", 2),
+                dryRun("empty reply", USUAL, answer(aResponse().withFault(Fault.EMPTY_RESPONSE)),
+                        "MegaApiUnavailableException", "GET ×3", 2),
+                dryRun("headers later than the read timeout (3 s)", USUAL, answer(okJson(CONNECTED).withFixedDelay(3000)),
+                        "MegaApiTimeoutException", "GET ×3", 2),
+                dryRun("no headers before the deadline (0.9 s left)", Duration.ofMillis(900),
+                        answer(okJson(CONNECTED).withFixedDelay(5000)), "MegaApiTimeoutException", "GET", 0),
+                dryRun("500", USUAL, answer(json(500, "{\"error\":true,\"message\":\"Internal error\"}")),
+                        "MegaApiUnavailableException", "GET ×3", 2),
+                dryRun("502 with an HTML body, then 200", USUAL, t -> t.thenAnswer(aResponse().withStatus(502)
+                        .withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>"),
+                        okJson(CONNECTED)), "DRY_RUN", "GET ×2", 1),
+                dryRun("503 with Retry-After: 120", USUAL,
+                        answer(aResponse().withStatus(503).withHeader("Retry-After", "120")), "MegaApiUnavailableException",
+                        "GET", 0),
+                dryRun("429 without Retry-After", USUAL, answer(aResponse().withStatus(429)),
+                        "MegaApiUnavailableException", "GET", 0),
+                dryRun("401", USUAL, answer(json(401, "{\"error\":true,\"message\":\"Invalid token\"}")),
+                        "MegaApiRejectedException", "GET", 0),
+                dryRun("404", USUAL, answer(json(404, "{\"error\":true,\"message\":\"Instance not found\"}")),
+                        "UnknownInstanceException", "GET", 0),
+                dryRun("200 with HTML", USUAL, answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>ok</body></html>")), "MegaApiContractException", "GET", 0),
+                dryRun("200 without instance.status", USUAL,
+                        answer(okJson("{\"error\":false,\"instance\":{\"user\":{}}}")), "MegaApiContractException",
+                        "GET", 0),
+                dryRun("200 with \"error\": true", USUAL, answer(okJson("{\"error\":true,\"message\":\"not found\"}")),
+                        "MegaApiContractException", "GET", 0),
+                dryRun("200 with a 1 MB body", USUAL,
+                        answer(okJson("{\"error\":false,\"instance\":{\"status\":\"" + "x".repeat(1 << 20) + "\"}}")),
+                        "MegaApiContractException", "GET", 0),
+                dryRun("301 to another host", USUAL, redirect(301), "MegaApiContractException", "GET", 0),
+                dryRun("200 with a status never seen before", USUAL,
+                        answer(okJson("{\"error\":false,\"instance\":{\"status\":\"qrcode\"}}")), "DRY_RUN", "GET", 0),
+                dryRun("500 until the status reads' circuit breaker opened", USUAL, t -> t.afterStatusReadsFailed(),
+                        "MegaApiCircuitOpenException", NONE, 0),
+                fault("plain logout while the status reads' circuit breaker is open", USUAL,
+                        t -> t.afterStatusReadsFailed(), "LOGGED_OUT", "DELETE", 0));
+    }
+
+    /** A confirmed logout: {@code {"instanceKey": "demo", "confirm": true}}; the poll waits 250, 500, 1000, 2000 ms. */
+    static Stream<Case> confirmFaults() {
+        return Stream.of(
+                confirm("status read 500 before the logout", USUAL, t -> StatusScenarios.alwaysAnswers(t.megaApi, "demo",
+                        json(500, "{\"error\":true,\"message\":\"Internal error\"}")), "MegaApiUnavailableException",
+                        "GET ×3", 2),
+                confirm("status read disconnected before the logout", USUAL,
+                        t -> StatusScenarios.alwaysAnswers(t.megaApi, "demo", okJson(DISCONNECTED)), "ALREADY_DISCONNECTED",
+                        "GET", 0),
+                confirm("logout 500 after the status read connected", USUAL, t -> t.logoutFails(json(500,
+                        "{\"error\":true,\"message\":\"Internal error\"}")), "MegaApiUnavailableException",
+                        "GET, DELETE", 0),
+                confirm("logout timed out after the status read connected (1.5 s left)", Duration.ofMillis(1500),
+                        t -> t.logoutFails(okJson(OK).withFixedDelay(3000)), "MegaApiTimeoutException", "GET, DELETE", 0),
+                confirm("status reads disconnected after the logout", USUAL,
+                        t -> StatusScenarios.disconnectsAfter(t.megaApi, "demo", OK, 1), "LOGGED_OUT", "GET, DELETE, GET", 0),
+                confirm("status read 500 after the logout, then disconnected", USUAL, t -> t.failsOnceAfterTheLogout(),
+                        "LOGGED_OUT", "GET, DELETE, GET ×2", 1),
+                confirm("status never reads disconnected (3.75 s left)", Duration.ofMillis(3750),
+                        t -> StatusScenarios.alwaysAnswers(t.megaApi, "demo", okJson(CONNECTED)),
+                        "LogoutNotConfirmedException", "GET, DELETE, GET ×3", 0),
+                confirm("logout answered \"error\": true, status still connected", USUAL,
+                        t -> StatusScenarios.disconnectsAfter(t.megaApi, "demo", "{\"error\":true,\"message\":\"busy\"}",
+                                2),
+                        "LogoutNotConfirmedException", "GET, DELETE, GET", 0),
+                confirm("status read 401 after the logout", USUAL, t -> t.rejectsReadsAfterTheLogout(),
+                        "LogoutNotConfirmedException", "GET, DELETE, GET", 0));
     }
 
     @BeforeAll
@@ -171,17 +268,19 @@ class LogoutFunctionFaultMatrixTest {
     void answersEveryFaultWithItsOutcomeBeforeTheDeadline(Case fault) {
         elsewhere.resetAll();
         fault.arrange().accept(this);
+        int retriedBefore = count("logout retry ", TokenNeverLogged.captured());
 
         long started = System.nanoTime();
-        String outcome = invoke(LambdaContext.remaining(fault.lambdaRemaining()));
+        String outcome = invoke(fault.event(), LambdaContext.remaining(fault.lambdaRemaining()));
         long answeredMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        int requests = megaApi.getAllServeEvents().size();
-        int retries = count("logout retry ", TokenNeverLogged.captured());
-        ROWS.add(String.format("| %s | %.1f s | %s | %d | %d | %d |", fault.name(),
-                fault.lambdaRemaining().toMillis() / 1000.0, outcome, requests, retries, answeredMs));
+        String requests = inShort(StatusScenarios.received(megaApi));
+        int retries = count("logout retry ", TokenNeverLogged.captured()) - retriedBefore;
+        ROWS.add(String.format("| %s | %s s | %s | %s | %d | %d |", fault.name(),
+                String.format("%.2f", fault.lambdaRemaining().toMillis() / 1000.0).replaceFirst("0$", ""), outcome,
+                requests, retries, answeredMs));
 
         assertThat(outcome).isEqualTo(fault.outcome());
-        assertThat(requests).as("requests Mega-API received").isEqualTo(fault.requests());
+        assertThat(requests).as("requests Mega-API received, in order").isEqualTo(fault.requests());
         assertThat(retries).as("retries").isEqualTo(fault.retries());
         assertThat(answeredMs).as("answered before Lambda's deadline").isLessThan(fault.lambdaRemaining().toMillis());
         assertThat(elsewhere.getAllServeEvents()).as("requests another host received").isEmpty();
@@ -202,11 +301,10 @@ class LogoutFunctionFaultMatrixTest {
     }
 
     /** Runs the handler as AWS's runtime client does; the outcome is the answer's kind or the error's class. */
-    private String invoke(LambdaContext context) {
+    private String invoke(String event, LambdaContext context) {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            function.handleRequest(new ByteArrayInputStream("{\"instanceKey\":\"demo\"}".getBytes(StandardCharsets.UTF_8)),
-                    answer, context);
+            function.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer, context);
         } catch (LogoutFailure failure) {
             assertThat(failure.getMessage()).doesNotContain(MegaApiStub.TOKEN);
             return failure.getClass().getSimpleName();
@@ -215,6 +313,12 @@ class LogoutFunctionFaultMatrixTest {
         }
         String json = answer.toString(StandardCharsets.UTF_8);
         assertThat(json).doesNotContain(MegaApiStub.TOKEN);
+        if (json.startsWith("{\"dryRun\":true,")) {
+            return "DRY_RUN";
+        }
+        if (json.startsWith("{\"outcome\":")) {
+            return json.replaceFirst("^\\{\"outcome\":\"([A-Z_]+)\".*", "$1");
+        }
         return json.contains("\"error\":true") ? "ANSWERED_ERROR" : "LOGGED_OUT";
     }
 
@@ -222,7 +326,7 @@ class LogoutFunctionFaultMatrixTest {
     private void afterFiveFailures() {
         megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < 5; i++) {
-            assertThat(invoke(LambdaContext.remaining(USUAL))).isEqualTo("MegaApiUnavailableException");
+            assertThat(invoke(PLAIN, LambdaContext.remaining(USUAL))).isEqualTo("MegaApiUnavailableException");
         }
         megaApi.resetRequests();
     }
@@ -233,9 +337,45 @@ class LogoutFunctionFaultMatrixTest {
     }
 
     private void thenOk(ResponseDefinitionBuilder first) {
+        thenAnswer(first, okJson(OK));
+    }
+
+    private void thenAnswer(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         megaApi.stubFor(any(anyUrl()).inScenario("busy").whenScenarioStateIs(STARTED).willReturn(first)
                 .willSetStateTo("ready"));
-        megaApi.stubFor(any(anyUrl()).inScenario("busy").whenScenarioStateIs("ready").willReturn(okJson(OK)));
+        megaApi.stubFor(any(anyUrl()).inScenario("busy").whenScenarioStateIs("ready").willReturn(then));
+    }
+
+    /** Dry runs answered 500 until the status reads' breaker opens; logouts would be answered. */
+    private void afterStatusReadsFailed() {
+        megaApi.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500)));
+        megaApi.stubFor(delete(anyUrl()).willReturn(okJson(OK)));
+        for (int i = 0; i < 5 && !invoke(DRY_RUN, LambdaContext.remaining(USUAL)).equals("MegaApiCircuitOpenException"); i++) {
+            assertThat(i).as("dry runs before the breaker opened").isLessThan(4);
+        }
+        megaApi.resetRequests();
+    }
+
+    /** The status reads connected; the logout fails with {@code answer}. */
+    private void logoutFails(ResponseDefinitionBuilder answer) {
+        megaApi.stubFor(get(urlEqualTo("/rest/instance/demo")).willReturn(okJson(CONNECTED)));
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/demo/logout")).willReturn(answer));
+    }
+
+    /** Connected; after the logout, one read answered 500 (retried at once: a read changes nothing), then disconnected. */
+    private void failsOnceAfterTheLogout() {
+        StatusScenarios.disconnectsAfter(megaApi, "demo", OK, 2);
+        megaApi.stubFor(get(urlEqualTo("/rest/instance/demo")).inScenario("instance demo")
+                .whenScenarioStateIs("read 1 after the logout").willSetStateTo("read 2 after the logout")
+                .willReturn(json(500, "{\"error\":true,\"message\":\"Internal error\"}")));
+    }
+
+    /** Connected; after the logout, the status read is refused: another read would only be refused again. */
+    private void rejectsReadsAfterTheLogout() {
+        StatusScenarios.disconnectsAfter(megaApi, "demo", OK, 2);
+        megaApi.stubFor(get(urlEqualTo("/rest/instance/demo")).inScenario("instance demo")
+                .whenScenarioStateIs("read 1 after the logout")
+                .willReturn(json(401, "{\"error\":true,\"message\":\"Invalid token\"}")));
     }
 
     /**
@@ -244,14 +384,51 @@ class LogoutFunctionFaultMatrixTest {
      */
     private void afterAFreeze() {
         megaApi.stubFor(any(anyUrl()).willReturn(okJson(OK)));
-        assertThat(invoke(LambdaContext.remaining(USUAL))).isEqualTo("LOGGED_OUT");
+        assertThat(invoke(PLAIN, LambdaContext.remaining(USUAL))).isEqualTo("LOGGED_OUT");
         gate.strandOpenConnections();
         megaApi.resetRequests();
     }
 
     private static Case fault(String name, Duration remaining, Consumer<LogoutFunctionFaultMatrixTest> arrange,
-            String outcome, int requests, int retries) {
-        return new Case(name, remaining, arrange, outcome, requests, retries);
+            String outcome, String requests, int retries) {
+        return new Case(name, remaining, PLAIN, arrange, outcome, requests, retries);
+    }
+
+    private static Case dryRun(String name, Duration remaining, Consumer<LogoutFunctionFaultMatrixTest> arrange,
+            String outcome, String requests, int retries) {
+        return new Case("dryRun: " + name, remaining, DRY_RUN, arrange, outcome, requests, retries);
+    }
+
+    private static Case confirm(String name, Duration remaining, Consumer<LogoutFunctionFaultMatrixTest> arrange,
+            String outcome, String requests, int retries) {
+        return new Case("confirm: " + name, remaining, CONFIRM, arrange, outcome, requests, retries);
+    }
+
+    /**
+     * Requests as the matrix writes them: methods in order, a run of one as {@code "GET ×3"}, none as {@value #NONE}.
+     * Each went to demo's path (checked here), with the token ({@link StatusScenarios#received}).
+     */
+    private static String inShort(List<String> requests) {
+        List<String> runs = new ArrayList<>();
+        String previous = null;
+        int run = 0;
+        for (String request : requests) {
+            assertThat(request).isIn("GET /rest/instance/demo", "DELETE /rest/instance/demo/logout");
+            String method = request.substring(0, request.indexOf(' '));
+            if (method.equals(previous)) {
+                run++;
+            } else {
+                if (previous != null) {
+                    runs.add(run == 1 ? previous : previous + " ×" + run);
+                }
+                previous = method;
+                run = 1;
+            }
+        }
+        if (previous != null) {
+            runs.add(run == 1 ? previous : previous + " ×" + run);
+        }
+        return runs.isEmpty() ? NONE : String.join(", ", runs);
     }
 
     private static Consumer<LogoutFunctionFaultMatrixTest> answer(ResponseDefinitionBuilder answer) {
