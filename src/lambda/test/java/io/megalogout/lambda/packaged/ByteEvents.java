@@ -52,7 +52,12 @@ final class ByteEvents {
             "{\"instanceKey\":\"\t$K\"}", "{\"instanceKey\":\"$K\",\"x\":\"a\u0001b\"}", "{\"instanceKey\":\"$K",
             "{\"instanceKey\":\"$K\",\"x\":[1,2}", "{\"instanceKey\":\"$K\",\"x\":[1,]}",
             "{\"instanceKey\":\"$K\",\"x\":{\"a\"}}",
-            "{\"instanceKey\":\"$K\",\"x\":", "instanceKey=$K", "\"instanceKey\":\"$K\"", "{\"instanceKey\":\"$K\"");
+            "{\"instanceKey\":\"$K\",\"x\":", "instanceKey=$K", "\"instanceKey\":\"$K\"", "{\"instanceKey\":\"$K\"",
+            "{\"instanceKey\":\"$K\",\"dryRun\":True}", "{\"instanceKey\":\"$K\",\"dryRun\":tru}",
+            "{\"instanceKey\":\"$K\",\"dryRun\":true,}", "{\"instanceKey\":\"$K\",dryRun:true}",
+            "{\"instanceKey\":\"$K\",'dryRun':true}", "{\"instanceKey\":\"$K\",\"dryRun\":'true'}",
+            "{\"instanceKey\":\"$K\",\"dryRun\":true} {\"instanceKey\":\"$K\"}", "{\"instanceKey\":\"$K\",\"dryRun\":true",
+            "{\"instanceKey\":\"$K\",\"confirm\":1e}");
 
     /** Pieces that random concatenation turns into near-JSON. */
     private static final List<String> SOUP = List.of("{", "}", "[", "]", ",", ":", "\"", "\"instanceKey\"",
@@ -179,12 +184,17 @@ final class ByteEvents {
         };
     }
 
-    /** A valid object event cut anywhere before its closing brace: never a complete document. */
+    /**
+     * A valid object event, half of them with {@code dryRun} or {@code confirm}, cut anywhere before its closing brace:
+     * never a complete document, so never a logout, whatever the cut leaves of a dry run.
+     */
     FuzzCase truncated() {
-        byte[] bytes = EventModel.write(parts.stringKeyEvent(), parts.layout()).getBytes(StandardCharsets.UTF_8);
+        boolean modes = r.coin();
+        byte[] bytes = EventModel.write(parts.stringKeyEvent(modes ? parts.validModes() : List.of()), parts.layout())
+                .getBytes(StandardCharsets.UTF_8);
         int length = r.between(0, Bytes.lastIndexOf(bytes, (byte) '}') - 1);
-        return new FuzzCase(length == 0 ? "to nothing" : "mid-document", Arrays.copyOf(bytes, length),
-                Expected.rejects(INVALID_EVENT));
+        return new FuzzCase((length == 0 ? "to nothing" : "mid-document") + (modes ? ", with dryRun or confirm" : ""),
+                Arrays.copyOf(bytes, length), Expected.rejects(INVALID_EVENT));
     }
 
     /** Comments, single quotes, NaN, trailing commas, bad escapes, raw controls, trailing data: not RFC 8259 JSON. */

@@ -12,6 +12,7 @@ enum EventCategory {
     DEEP_NESTING("deep nesting", 5, r -> new ModelEvents(r).deepNesting()),
     HUGE_VALUE("huge value", 5, r -> new ModelEvents(r).hugeValues()),
     ARBITRARY_JSON("arbitrary JSON", 5, r -> new ModelEvents(r).arbitraryJson()),
+    MODE_FIELDS("dryRun / confirm", 8, r -> new ModelEvents(r).modeFields()),
     INVALID_UTF_8("invalid UTF-8", 8, r -> new ByteEvents(r).invalidUtf8()),
     TRUNCATED("truncated", 6, r -> new ByteEvents(r).truncated()),
     NON_STANDARD_JSON("non-standard JSON", 7, r -> new ByteEvents(r).nonStandardJson()),

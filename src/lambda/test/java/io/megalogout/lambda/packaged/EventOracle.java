@@ -20,11 +20,12 @@ import io.megalogout.lambda.packaged.EventModel.Str;
 
 /**
  * What the function must do with an event, worked out from the test's own model ({@link EventModel}): RFC 8259 and the
- * parser's limits written out here, and the documented key rule ({@code DocumentedRules}), never the production
- * parser. One string
- * {@code instanceKey} that is valid logs out exactly that key; an invalid key string is
- * {@code InvalidInstanceKeyException}; a missing, null or non-string key, a duplicate field, a root that is not an
- * object, or too deep a document is {@code InvalidEventException}.
+ * parser's limits written out here, and the documented key and mode rules ({@code DocumentedRules}, the README), never
+ * the production parser. One string {@code instanceKey} that is valid logs out exactly that key, or, with
+ * {@code "dryRun": true}, only reads its status, or, with {@code "confirm": true}, reads, logs out and reads again; an
+ * invalid key string is {@code InvalidInstanceKeyException}; a missing, null or non-string key, a duplicate field, a
+ * root that is not an object, too deep a document, a {@code dryRun} or {@code confirm} that is not a boolean, both true,
+ * or a root field spelt like one of them but not exactly, is {@code InvalidEventException}.
  */
 final class EventOracle {
 
@@ -44,11 +45,24 @@ final class EventOracle {
     private EventOracle() {
     }
 
-    /** How one invocation ended: (a) a logout of one key, or (b) one of the two input errors. */
-    sealed interface Result permits LoggedOut, Rejected {
+    static final String DRY_RUN = "dryRun";
+    static final String CONFIRM = "confirm";
+
+    /**
+     * How one invocation ended: (a) a plain logout of one key (one {@code DELETE}), a dry run of one key (one
+     * {@code GET}, never a {@code DELETE}), a confirmed logout of one key ({@code GET}, {@code DELETE}, {@code GET}); or
+     * (b) one of the two input errors, nothing sent.
+     */
+    sealed interface Result permits LoggedOut, DryRun, Confirmed, Rejected {
     }
 
     record LoggedOut(String key) implements Result {
+    }
+
+    record DryRun(String key) implements Result {
+    }
+
+    record Confirmed(String key) implements Result {
     }
 
     record Rejected(String errorType) implements Result {
@@ -59,6 +73,10 @@ final class EventOracle {
 
         static Expected logsOut(String key) {
             return new Expected(Set.of(new LoggedOut(key)));
+        }
+
+        static Expected of(Result result) {
+            return new Expected(Set.of(result));
         }
 
         static Expected rejects(String errorType) {
@@ -126,7 +144,47 @@ final class EventOracle {
         if (keys.isEmpty() || !(keys.get(0) instanceof Str key)) {
             return Expected.rejects(INVALID_EVENT);
         }
-        return isValidKey(key.text().value()) ? Expected.logsOut(key.text().value()) : Expected.rejects(INVALID_KEY);
+        if (event.members().stream().anyMatch(m -> misspeltMode(m.name().value()))) {
+            return Expected.rejects(INVALID_EVENT);
+        }
+        Json dryRun = member(event, DRY_RUN);
+        Json confirm = member(event, CONFIRM);
+        if (dryRun != null && !(dryRun instanceof Bool) || confirm != null && !(confirm instanceof Bool)) {
+            return Expected.rejects(INVALID_EVENT);
+        }
+        boolean isDryRun = dryRun instanceof Bool b && b.value();
+        boolean isConfirm = confirm instanceof Bool b && b.value();
+        if (isDryRun && isConfirm) {
+            return Expected.rejects(INVALID_EVENT);
+        }
+        String valid = key.text().value();
+        if (!isValidKey(valid)) {
+            return Expected.rejects(INVALID_KEY);
+        }
+        return Expected.of(isDryRun ? new DryRun(valid) : isConfirm ? new Confirmed(valid) : new LoggedOut(valid));
+    }
+
+    /** The value of the root member {@code name} (names never repeat here: a duplicate is refused before). */
+    private static Json member(Obj event, String name) {
+        return event.members().stream().filter(m -> m.name().value().equals(name)).map(Member::value).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The README's rule, written out: a name that reads {@code dryrun} or {@code confirm} once everything but ASCII
+     * letters and digits is dropped and the rest lowercased, and is not exactly {@code dryRun} or {@code confirm}.
+     */
+    static boolean misspeltMode(String name) {
+        StringBuilder letters = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c >= 'A' && c <= 'Z') {
+                letters.append((char) (c - 'A' + 'a'));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                letters.append(c);
+            }
+        }
+        String read = letters.toString();
+        return read.equals("dryrun") && !name.equals(DRY_RUN) || read.equals("confirm") && !name.equals(CONFIRM);
     }
 
     static Shape shape(Json value) {

@@ -66,8 +66,43 @@ final class EventParts {
 
     /** An object with exactly one instanceKey, a string (valid or not, in any escaping), among unrelated fields. */
     Obj stringKeyEvent() {
-        Member key = new Member(new Text(INSTANCE_KEY, escaping()), new Str(new Text(key(), escaping())));
-        return new Obj(insert(extras(), key, position()));
+        return stringKeyEvent(List.of());
+    }
+
+    /** The same, with {@code more} members (none named instanceKey) among the unrelated fields. */
+    Obj stringKeyEvent(List<Member> more) {
+        return stringKeyEvent(key(), more);
+    }
+
+    /** The same, with the key {@code key}. */
+    Obj stringKeyEvent(String keyValue, List<Member> more) {
+        Member key = new Member(new Text(INSTANCE_KEY, escaping()), new Str(new Text(keyValue, escaping())));
+        List<Member> members = extras();
+        for (Member member : more) {
+            members = insert(members, member, position());
+        }
+        return new Obj(insert(members, key, position()));
+    }
+
+    /**
+     * The opt-in fields as the README allows them: none, {@code dryRun} or {@code confirm} or both, each a boolean, at
+     * most one true; names in any escaping.
+     */
+    List<Member> validModes() {
+        return r.frequency(
+                option(3, () -> List.of(mode(EventOracle.DRY_RUN, true))),
+                option(3, () -> List.of(mode(EventOracle.CONFIRM, true))),
+                option(1, () -> List.of(mode(r.oneOf(EventOracle.DRY_RUN, EventOracle.CONFIRM), false))),
+                option(2, () -> {
+                    boolean dryRun = r.coin();
+                    List<Member> both = List.of(mode(EventOracle.DRY_RUN, dryRun),
+                            mode(EventOracle.CONFIRM, !dryRun && r.between(0, 3) > 0));
+                    return r.coin() ? both : both.reversed();
+                }));
+    }
+
+    Member mode(String name, boolean value) {
+        return new Member(new Text(name, escaping()), new Bool(value));
     }
 
     String key() {
@@ -105,10 +140,10 @@ final class EventParts {
                 option(1, () -> r.string(KEY_CHARS + "/\\%?#; ", 0, 12)));
     }
 
-    /** Up to four unrelated root fields, none named instanceKey, with distinct names. */
+    /** Up to four unrelated root fields, none named instanceKey (nor dryRun or confirm), with distinct names. */
     List<Member> extras() {
-        return r.distinctList(4, () -> r.until(() -> member(anyValue(2)), m -> !m.name().value().equals(INSTANCE_KEY)),
-                m -> m.name().value());
+        return r.distinctList(4, () -> r.until(() -> member(anyValue(2)), m -> !List.of(INSTANCE_KEY, EventOracle.DRY_RUN,
+                EventOracle.CONFIRM).contains(m.name().value())), m -> m.name().value());
     }
 
     private Member member(Json value) {

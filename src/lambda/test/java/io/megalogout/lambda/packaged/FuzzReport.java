@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.megalogout.lambda.packaged.EventOracle.Confirmed;
+import io.megalogout.lambda.packaged.EventOracle.DryRun;
 import io.megalogout.lambda.packaged.EventOracle.LoggedOut;
 import io.megalogout.lambda.packaged.EventOracle.Rejected;
 import io.megalogout.lambda.packaged.EventOracle.Result;
@@ -13,9 +15,11 @@ import io.megalogout.lambda.packaged.EventOracle.Result;
 /** What a fuzz run did, case by case: counts by category and result, the failures, and how to rerun each of them. */
 final class FuzzReport {
 
-    /** The columns of the table: the two ways a case may end, and the way it must not. */
+    /** The columns of the table: the ways a case may end, and the way it must not. */
     enum Column {
         LOGGED_OUT("(a) logged out"),
+        DRY_RUN("(a) dry run"),
+        CONFIRMED("(a) confirmed"),
         EVENT_REJECTED("(b) InvalidEventException"),
         KEY_REJECTED("(b) InvalidInstanceKeyException"),
         FAILED("failed");
@@ -29,6 +33,8 @@ final class FuzzReport {
         static Column of(Result result) {
             return switch (result) {
                 case LoggedOut l -> LOGGED_OUT;
+                case DryRun d -> DRY_RUN;
+                case Confirmed c -> CONFIRMED;
                 case Rejected r -> r.errorType().equals(EventOracle.INVALID_KEY) ? KEY_REJECTED : EVENT_REJECTED;
             };
         }
@@ -89,7 +95,7 @@ final class FuzzReport {
             out.append(String.format(" %" + Math.max(8, column.label.length()) + "s", column.label));
         }
         int[] total = new int[Column.values().length];
-        // A category without cases has no row: a full run fails on it anyway, and a single case would show 13 empty rows.
+        // A category without cases has no row: a full run fails on it anyway, and a single case would show one for every other category.
         for (Map.Entry<EventCategory, int[]> entry : counts.entrySet()) {
             int[] row = entry.getValue();
             row(out, entry.getKey().label, row);

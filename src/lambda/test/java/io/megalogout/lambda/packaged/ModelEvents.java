@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.megalogout.lambda.packaged.EventModel.Arr;
+import io.megalogout.lambda.packaged.EventModel.Bool;
 import io.megalogout.lambda.packaged.EventModel.Escaping;
 import io.megalogout.lambda.packaged.EventModel.Json;
 import io.megalogout.lambda.packaged.EventModel.Many;
@@ -32,6 +33,12 @@ final class ModelEvents {
     private static final List<String> NEAR_MISS_NAMES = List.of("InstanceKey", "instancekey", "INSTANCEKEY",
             "instance_key", "instance-key", "instanceKey ", " instanceKey", "instanceKey\u0000", "instanceKey\u200b",
             "\u0131nstanceKey", "\uff49nstanceKey", "instanceKeys", "instanceKe", "instance", "key", "", "instanceKey\"");
+
+    /** Names close to dryRun and confirm: most are refused as misspelt, a few are other fields (ignored). */
+    private static final List<String> MISSPELT_MODES = List.of("dryrun", "DryRun", "DRYRUN", "dry_run", "dry-run",
+            "dry run", "dryRun ", " dryRun", "dryRun\u0000", "dryRun\u200b", "Dry.Run", "dryRun1", "dryRuns", "dryRu",
+            "dryR\u00fcn", "Confirm", "CONFIRM", "confirm_", "con-firm", "confirm\t", "confirmed", "confirmar",
+            "\uff43onfirm");
 
     enum Placement {
         OTHER_FIELD,
@@ -207,6 +214,47 @@ final class ModelEvents {
         Member key = keyMember(parts.validKey());
         String name = "n".repeat(r.between(60_000, 100_000));
         return FuzzCase.of("field name", new Obj(key, new Member(Text.plain(name), new Num("1"))), "");
+    }
+
+    /**
+     * Events with the opt-in fields {@code dryRun} and {@code confirm}: as the README allows them (booleans, at most one
+     * true), of another type, both true, twice, or misspelt; the key valid or not. The oracle says exactly which requests
+     * each must lead to: a {@code DELETE} only where the event asks for a logout.
+     */
+    FuzzCase modeFields() {
+        return r.frequency(option(4, () -> {
+            String key = r.frequency(option(4, parts::validKey), option(1, parts::invalidKey));
+            return FuzzCase.of("booleans", parts.stringKeyEvent(key, parts.validModes()), parts.layout());
+        }), option(2, this::modeOfAnotherType), option(1, () -> {
+            List<Member> both = List.of(parts.mode(EventOracle.DRY_RUN, true), parts.mode(EventOracle.CONFIRM, true));
+            return FuzzCase.of("both true", parts.stringKeyEvent(r.coin() ? both : both.reversed()),
+                    parts.layout());
+        }), option(1, this::modeTwice), option(1, this::modeMisspelt));
+    }
+
+    private FuzzCase modeOfAnotherType() {
+        String name = r.oneOf(EventOracle.DRY_RUN, EventOracle.CONFIRM);
+        Json value = r.frequency(option(3, () -> r.until(() -> parts.anyValue(2), v -> !(v instanceof Bool))),
+                option(2, () -> new Str(Text.plain(r.oneOf("true", "false", "yes", "1", "")))),
+                option(1, () -> new Num(r.oneOf("1", "0", "1.0", "-1"))));
+        List<Member> modes = r.coin() ? List.of(new Member(new Text(name, parts.escaping()), value))
+                : List.of(new Member(new Text(name, parts.escaping()), value), parts.mode(
+                        name.equals(EventOracle.DRY_RUN) ? EventOracle.CONFIRM : EventOracle.DRY_RUN, r.coin()));
+        return FuzzCase.of(name + " " + typeOf(value), parts.stringKeyEvent(modes), parts.layout());
+    }
+
+    private FuzzCase modeTwice() {
+        String name = r.oneOf(EventOracle.DRY_RUN, EventOracle.CONFIRM);
+        return FuzzCase.of(name + " twice", parts.stringKeyEvent(List.of(parts.mode(name, r.coin()),
+                parts.mode(name, r.coin()))), parts.layout());
+    }
+
+    /** A near miss of a mode's name, which must be refused, or one that differs in a letter, which must be ignored. */
+    private FuzzCase modeMisspelt() {
+        String name = r.oneOf(MISSPELT_MODES);
+        Member misspelt = new Member(new Text(name, parts.escaping()), new Bool(r.coin()));
+        return FuzzCase.of(EventOracle.misspeltMode(name) ? "misspelt name" : "another name",
+                parts.stringKeyEvent(List.of(misspelt)), parts.layout());
     }
 
     /** Any JSON document at all: mostly rejected for want of an instanceKey, judged by the model like the rest. */

@@ -1,12 +1,15 @@
 package io.megalogout.lambda.packaged;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -18,33 +21,46 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.megalogout.DocumentedRules;
 import io.megalogout.lambda.packaged.EventCategory.Drawn;
+import io.megalogout.lambda.packaged.EventOracle.Confirmed;
+import io.megalogout.lambda.packaged.EventOracle.DryRun;
 import io.megalogout.lambda.packaged.EventOracle.LoggedOut;
 import io.megalogout.lambda.packaged.EventOracle.Rejected;
 import io.megalogout.lambda.packaged.EventOracle.Result;
 
 /**
  * Fuzzes the Lambda event of the deployable artifact: {@code target/function.zip} under AWS's own runtime client (see
- * {@link PackagedFunction}), one process for all cases, against one WireMock Mega-API that answers every request with
- * 200 and {@value #ANSWER}. Runs in the integration-test phase, after package.
+ * {@link PackagedFunction}), one process for all cases, against one WireMock Mega-API that answers a logout with 200
+ * and {@value #ANSWER}, and a status read with {@value #CONNECTED} until a logout, {@value #DISCONNECTED} after it
+ * (a WireMock scenario, reset for each case). Runs in the integration-test phase, after package.
  * <p>
  * {@value #CASES} cases from the fixed base seed {@value #SEED}, so a CI run sends the same events every time; case i is
  * generated from (base seed, i) alone ({@link FuzzRandom}), so any case reruns by itself. {@code -Dfuzz.seed=},
  * {@code -Dfuzz.cases=} explore further, {@code -Dfuzz.case=} reruns one case. Each event is of one
- * {@link EventCategory}, and must end in exactly one of two ways, never in another error type (an unhandled exception),
- * a crash, a timeout, a request to any other path, or more than one request:
+ * {@link EventCategory}, and must end in exactly one of these ways, never in another error type (an unhandled exception),
+ * a crash, a timeout, a request to any other path, or other requests:
  * <ol type="a">
- * <li>the function answers Mega-API's answer unchanged, and Mega-API received exactly one request: {@code DELETE
- * /rest/instance/{K}/logout} with the Bearer token, where K is a valid key (1 to 128 of {@code A-Z a-z 0-9 . _ -}, not
- * starting with '.', without ".."), which needs no percent-encoding and so appears literally in the path;</li>
+ * <li>for one valid key K (1 to 128 of {@code A-Z a-z 0-9 . _ -}, not starting with '.', without ".."), which needs no
+ * percent-encoding and so appears literally in the paths, every request with the Bearer token, either
+ * <ul>
+ * <li>a plain logout: Mega-API received exactly {@code DELETE /rest/instance/K/logout}, and the function answers
+ * Mega-API's answer unchanged; or</li>
+ * <li>a dry run: Mega-API received exactly {@code GET /rest/instance/K}, never a {@code DELETE}, and the function
+ * answers what the logout would send and the instance as sent; or</li>
+ * <li>a confirmed logout: Mega-API received exactly {@code GET /rest/instance/K}, {@code DELETE
+ * /rest/instance/K/logout}, {@code GET /rest/instance/K}, in that order, and the function answers {@code LOGGED_OUT}
+ * with both answers as sent;</li>
+ * </ul>
+ * </li>
  * <li>the function answers with errorType {@code InvalidEventException} or {@code InvalidInstanceKeyException}, and
  * Mega-API received nothing.</li>
  * </ol>
- * Which one, and for (a) which key, is what {@link EventOracle} expects of the event. Finally, the token never appears in
+ * Which one, and for (a) which mode and key, is what {@link EventOracle} expects of the event. Finally, the token never appears
+ * in
  * anything the function wrote. The run prints a report (seed, cases, time, counts by category and result) and fails with
  * up to {@value #MAX_FAILURES} failing cases, each with its event and the command that reruns it.
  */
@@ -58,6 +74,9 @@ class PackagedFunctionFuzzIT {
 
     private static final String TOKEN = "fuzz-fake-token-4";
     private static final String ANSWER = "{\"error\":false,\"message\":\"ok\"}";
+    private static final String CONNECTED = "{\"error\":false,\"message\":\"ok\",\"instance\":{\"status\":\"connected\"}}";
+    private static final String DISCONNECTED = "{\"error\":false,\"instance\": {\"status\" : \"disconnected\"} }";
+    private static final String SCENARIO = "instance";
     private static final String PATH_START = "/rest/instance/";
     private static final String PATH_END = "/logout";
 
@@ -70,10 +89,17 @@ class PackagedFunctionFuzzIT {
     static void startTheFunction() throws Exception {
         megaApi = new WireMockServer(wireMockConfig().dynamicPort());
         megaApi.start();
-        megaApi.stubFor(any(anyUrl()).willReturn(okJson(ANSWER)));
+        megaApi.stubFor(delete(urlPathMatching(PATH_START + "[^/]+" + PATH_END)).inScenario(SCENARIO)
+                .willSetStateTo("logged out").willReturn(okJson(ANSWER)));
+        megaApi.stubFor(get(urlPathMatching(PATH_START + "[^/]+")).inScenario(SCENARIO).whenScenarioStateIs(STARTED)
+                .willReturn(okJson(CONNECTED)));
+        megaApi.stubFor(get(urlPathMatching(PATH_START + "[^/]+")).inScenario(SCENARIO).whenScenarioStateIs("logged out")
+                .willReturn(okJson(DISCONNECTED)));
         function = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN,
                 // WireMock speaks plain http here; prod refuses it unless told so explicitly.
-                "MEGAAPI_ALLOW_PLAIN_HTTP", "true"));
+                "MEGAAPI_ALLOW_PLAIN_HTTP", "true",
+                // A confirmed logout reads the status again 10 ms after the logout, not 250 ms.
+                "CONFIRM_POLL_INITIAL_DELAY_MS", "10"));
     }
 
     @AfterAll
@@ -90,7 +116,7 @@ class PackagedFunctionFuzzIT {
     }
 
     @Test
-    void everyEventLogsOutOneValidKeyOrIsRejectedAsInvalidInput() throws Exception {
+    void everyEventSendsWhatItAsksForToOneValidKeyOrIsRejectedAsInvalidInput() throws Exception {
         long seed = property("fuzz.seed", SEED);
         List<Integer> indices = System.getProperty("fuzz.case") != null
                 ? List.of((int) property("fuzz.case", 0))
@@ -128,6 +154,7 @@ class PackagedFunctionFuzzIT {
                     Bytes.printable(fuzzCase.event(), 4_000));
         }
         megaApi.resetRequests();
+        megaApi.resetScenarios();
         RuntimeApiStandIn.Outcome outcome;
         try {
             outcome = function.invoke(fuzzCase.event());
@@ -152,24 +179,51 @@ class PackagedFunctionFuzzIT {
     /** Checks that the invocation ended in (a) or (b), whatever the event, and says which. */
     private static Result resultOf(RuntimeApiStandIn.Outcome outcome) throws Exception {
         assertThat(outcome.initFailed()).as("the function failed its init: %s", outcome.body()).isFalse();
-        List<LoggedRequest> requests = megaApi.findAll(anyRequestedFor(anyUrl()));
-        if (!outcome.failed()) {
+        List<LoggedRequest> requests = received();
+        if (outcome.failed()) {
+            JsonNode error = JSON.readTree(outcome.body());
+            assertThat(error.path("errorType").asText()).as("errorType of %s", outcome.body())
+                    .isIn(EventOracle.INVALID_EVENT, EventOracle.INVALID_KEY);
+            assertThat(requests).as("requests to Mega-API after %s", outcome.body()).isEmpty();
+            return new Rejected(error.path("errorType").asText());
+        }
+        assertThat(requests).as("requests to Mega-API").isNotEmpty().allSatisfy(request -> assertThat(
+                request.getHeader("Authorization")).as("the Authorization header").isEqualTo("Bearer " + TOKEN));
+        String key = keyOf(requests.get(0));
+        String get = "GET " + PATH_START + key;
+        String delete = "DELETE " + PATH_START + key + PATH_END;
+        List<String> sent = requests.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
+        if (sent.equals(List.of(delete))) {
             assertThat(outcome.body()).as("the function's answer").isEqualTo(ANSWER);
-            assertThat(requests).as("requests to Mega-API").hasSize(1);
-            LoggedRequest request = requests.get(0);
-            assertThat(request.getMethod()).as("the method of %s", request.getUrl()).isEqualTo(RequestMethod.DELETE);
-            assertThat(request.getHeader("Authorization")).as("the Authorization header").isEqualTo("Bearer " + TOKEN);
-            String path = request.getUrl();
-            assertThat(path).as("the logout path").startsWith(PATH_START).endsWith(PATH_END);
-            String key = path.substring(PATH_START.length(), path.length() - PATH_END.length());
-            assertThat(DocumentedRules.isValidKey(key)).as("the logged-out key %s is a valid key", path).isTrue();
             return new LoggedOut(key);
         }
-        JsonNode error = JSON.readTree(outcome.body());
-        assertThat(error.path("errorType").asText()).as("errorType of %s", outcome.body())
-                .isIn(EventOracle.INVALID_EVENT, EventOracle.INVALID_KEY);
-        assertThat(requests).as("requests to Mega-API after %s", outcome.body()).isEmpty();
-        return new Rejected(error.path("errorType").asText());
+        if (sent.equals(List.of(get))) {
+            assertThat(outcome.body()).as("the function's answer").isEqualTo("{\"dryRun\":true,\"wouldSend\":\"DELETE "
+                    + megaApi.baseUrl() + PATH_START + key + PATH_END + "\",\"instance\":{\"status\":\"connected\"}}");
+            return new DryRun(key);
+        }
+        assertThat(sent).as("requests to Mega-API, in order").containsExactly(get, delete, get);
+        assertThat(outcome.body()).as("the function's answer").isEqualTo("{\"outcome\":\"LOGGED_OUT\",\"confirmed\":true,"
+                + "\"logout\":" + ANSWER + ",\"instance\":{\"status\" : \"disconnected\"}}");
+        return new Confirmed(key);
+    }
+
+    /** Every request Mega-API received for this case, oldest first. */
+    private static List<LoggedRequest> received() {
+        List<LoggedRequest> requests = new ArrayList<>(megaApi.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .toList());
+        // WireMock lists the newest first.
+        Collections.reverse(requests);
+        return requests;
+    }
+
+    /** The key in the path of a request the function sent: one that needs no encoding, so it appears as it is. */
+    private static String keyOf(LoggedRequest request) {
+        String path = request.getUrl();
+        assertThat(path).as("the path of %s", request.getMethod()).startsWith(PATH_START);
+        String key = path.substring(PATH_START.length()).replaceFirst(PATH_END + "$", "");
+        assertThat(DocumentedRules.isValidKey(key)).as("the key in %s is a valid key", path).isTrue();
+        return key;
     }
 
     /** A number given as a system property ({@code -Dname=...} on the Maven command line), or the default. */
