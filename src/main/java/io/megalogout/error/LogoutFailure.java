@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 public abstract sealed class LogoutFailure extends RuntimeException
         permits InvalidEventException, InvalidInstanceKeyException, MegaApiRejectedException, UnknownInstanceException,
         MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException,
-        TooManyLogoutsException, MegaApiTokenUnavailableException, LogoutNotConfirmedException {
+        TooManyLogoutsException, MegaApiTokenUnavailableException, LogoutNotConfirmedException,
+        InstanceNotConfiguredException {
 
     private final String instanceKey;
     private final Integer upstreamStatus;

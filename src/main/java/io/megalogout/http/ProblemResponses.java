@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.megalogout.error.InstanceNotConfiguredException;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.error.LogoutFailure;
@@ -41,6 +42,10 @@ class ProblemResponses {
             case InvalidEventException e -> problem(400, "invalid-event", "The body is not a logout event", e);
             case InvalidInstanceKeyException e -> problem(400, "invalid-instance-key", "The instance key is not valid", e);
             case UnknownInstanceException e -> problem(404, "unknown-instance", "Mega-API does not know the instance", e);
+            // Not served by this deployment: for the caller, as final as an unknown instance (retrying will not help,
+            // unlike after a 5xx); nothing was sent. The type tells it apart from Mega-API's own 404.
+            case InstanceNotConfiguredException e ->
+                problem(404, "instance-not-configured", "This deployment has no Mega-API settings for the instance", e);
             case MegaApiRejectedException e -> problem(502, "megaapi-rejected", "Mega-API rejected the service's token", e);
             case MegaApiUnavailableException e -> problem(502, "megaapi-unavailable", "Mega-API is unavailable", e);
             case MegaApiContractException e ->

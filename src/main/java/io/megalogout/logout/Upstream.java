@@ -1,6 +1,7 @@
 package io.megalogout.logout;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Mega-API as the use case needs it: one logout, or one status read, of one valid key, answered or failed with our
@@ -20,9 +21,15 @@ public interface Upstream {
     /** The most one logout may take, every attempt and wait included ({@code megaapi.logout-timeout-ms}). */
     Duration timeout();
 
-    /** Whether logouts are refused without a request for now, because Mega-API failed repeatedly just before. */
+    /**
+     * Whether logouts to the default host are refused without a request for now, because it failed repeatedly just
+     * before; false without a default host.
+     */
     boolean paused();
 
-    /** Whether status reads are refused without a request for now (their own circuit breaker is open). */
+    /** Whether status reads from the default host are refused without a request for now (their own breaker is open). */
     boolean statusReadsPaused();
+
+    /** The circuit breakers open now, one per host and call, e.g. {@code megaapi-logout:https://host}: not secret. */
+    List<String> pausedHosts();
 }

@@ -26,11 +26,11 @@ import io.megalogout.logout.LogoutAnswer;
 @Singleton
 class AnswerReader {
 
-    private final MegaApiToken tokens;
+    private final Redaction tokens;
     private final SafeText safe;
     private final int maxBody;
 
-    AnswerReader(MegaApiToken tokens, SafeText safe, MegaApiConfig config) {
+    AnswerReader(Redaction tokens, SafeText safe, MegaApiConfig config) {
         this.tokens = tokens;
         this.safe = safe;
         this.maxBody = config.maxResponseBytes();

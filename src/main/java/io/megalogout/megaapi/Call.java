@@ -19,14 +19,16 @@ enum Call {
 
     LOGOUT(null, "the logout may or may not have happened", false) {
         @Override
-        Uni<RestResponse<InputStream>> send(MegaApiClient client, String instanceKey, String authorization) {
-            return client.logout(instanceKey, authorization);
+        Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
+                String authorization) {
+            return client.logout(baseUrl, instanceKey, authorization);
         }
     },
     STATUS("status read", null, true) {
         @Override
-        Uni<RestResponse<InputStream>> send(MegaApiClient client, String instanceKey, String authorization) {
-            return client.status(instanceKey, authorization);
+        Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
+                String authorization) {
+            return client.status(baseUrl, instanceKey, authorization);
         }
     };
 
@@ -42,7 +44,8 @@ enum Call {
         this.repeatable = repeatable;
     }
 
-    abstract Uni<RestResponse<InputStream>> send(MegaApiClient client, String instanceKey, String authorization);
+    abstract Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
+            String authorization);
 
     /** The request's name for an error's message, e.g. {@code "status read"}; null for the logout. */
     String label() {

@@ -36,17 +36,17 @@ class Exchange {
 
     private final MegaApiClient client;
     private final Vertx vertx;
-    private final MegaApiToken tokens;
+    private final Redaction tokens;
     private final int maxBody;
 
-    Exchange(@RestClient MegaApiClient client, Vertx vertx, MegaApiToken tokens, MegaApiConfig config) {
+    Exchange(@RestClient MegaApiClient client, Vertx vertx, Redaction tokens, MegaApiConfig config) {
         this.client = client;
         this.vertx = vertx;
         this.tokens = tokens;
         this.maxBody = config.maxResponseBytes();
     }
 
-    UpstreamAnswer send(Call call, InstanceKey key, Deadline deadline, BearerToken token) {
+    UpstreamAnswer send(Call call, InstanceKey key, Deadline deadline, Target target) {
         Duration budget = deadline.remaining();
         if (budget.isNegative() || budget.isZero()) {
             throw new MegaApiTimeoutException(key.value(),
@@ -55,7 +55,7 @@ class Exchange {
         try (InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {
-                response = call.send(client, key.value(), token.authorization())
+                response = call.send(client, target.baseUrl(), key.value(), target.token().authorization())
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {
@@ -129,7 +129,7 @@ class Exchange {
         }
         if (has(failure, SSLException.class)) {
             return new MegaApiUnavailableException(key.value(), call.what("the TLS handshake failed (" + describe(failure)
-                    + "); nothing was sent; check that megaapi.base-url is Mega-API's https host"), failure);
+                    + "); nothing was sent; check that the instance's base URL is Mega-API's https host"), failure);
         }
         return afterSending(call, key, describe(failure), failure, deadline);
     }

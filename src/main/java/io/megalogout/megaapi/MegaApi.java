@@ -1,107 +1,93 @@
 package io.megalogout.megaapi;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiRejectedException;
-import io.megalogout.error.MegaApiTokenUnavailableException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.logout.InstanceStatus;
 import io.megalogout.logout.LogoutAnswer;
 import io.megalogout.logout.Upstream;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
-
 /**
  * Mega-API as the use case sees it: one logout or one status read, answered or failed with our errors, before the
- * deadline. Retries and the circuit breakers live in {@link LogoutAttempts} and {@link StatusAttempts}, the wire in
- * {@link Exchange}, the meaning of answers in {@link AnswerReader}, the token in {@link MegaApiToken} and its rotation
- * in {@link TokenRotation}.
+ * deadline, at the instance's own host with its own token ({@link Targets}). Retries live in {@link LogoutAttempts} and
+ * {@link StatusAttempts}, the circuit breakers of each host in {@link HostBreakers}, the wire in {@link Exchange}, the
+ * meaning of answers in {@link AnswerReader}, and a token's rotation in {@link TokenRotation}.
  */
 @ApplicationScoped
 class MegaApi implements Upstream {
 
-    /** Where SmallRye Fault Tolerance reads an override of the logout breaker's delay (see {@link LogoutAttempts}). */
-    static final String BREAKER = "quarkus.fault-tolerance.\"io.megalogout.megaapi.LogoutAttempts/logout\".circuit-breaker.";
-    /** The same for the status reads' breaker (see {@link StatusAttempts}). */
-    static final String STATUS_BREAKER = "quarkus.fault-tolerance.\"io.megalogout.megaapi.StatusAttempts/status\".circuit-breaker.";
-
     private final LogoutAttempts logouts;
     private final StatusAttempts statusReads;
-    private final MegaApiToken tokens;
+    private final Targets targets;
     private final TokenRotation rotation;
-    private final CircuitBreakerMaintenance breakers;
-    private final URI baseUrl;
+    private final HostBreakers breakers;
+    private final Optional<String> defaultHost;
     private final Duration logoutTimeout;
-    private final Duration logoutPause;
-    private final Duration statusPause;
 
-    MegaApi(LogoutAttempts logouts, StatusAttempts statusReads, MegaApiToken tokens, TokenRotation rotation,
-            CircuitBreakerMaintenance breakers, MegaApiConfig config, Config overrides) {
+    MegaApi(LogoutAttempts logouts, StatusAttempts statusReads, Targets targets, TokenRotation rotation,
+            HostBreakers breakers, MegaApiConfig config) {
         this.logouts = logouts;
         this.statusReads = statusReads;
-        this.tokens = tokens;
+        this.targets = targets;
         this.rotation = rotation;
         this.breakers = breakers;
-        this.baseUrl = URI.create(config.baseUrl());
+        this.defaultHost = config.baseUrl().map(url -> BaseUrls.host(java.net.URI.create(url)));
         this.logoutTimeout = Duration.ofMillis(config.logoutTimeoutMs());
-        this.logoutPause = pause(overrides, BREAKER, LogoutAttempts.BREAKER_DELAY);
-        this.statusPause = pause(overrides, STATUS_BREAKER, StatusAttempts.BREAKER_DELAY);
     }
 
     @Override
     public LogoutAnswer logout(InstanceKey key, Deadline deadline) {
-        return call(Call.LOGOUT, key, deadline, (capped, sent, token) -> logouts.logout(key, capped, sent, token));
+        return call(Call.LOGOUT, key, deadline, (capped, sent, target) -> logouts.logout(key, capped, sent, target));
     }
 
     @Override
     public InstanceStatus status(InstanceKey key, Deadline deadline) {
-        return call(Call.STATUS, key, deadline, (capped, sent, token) -> statusReads.status(key, capped, sent, token));
+        return call(Call.STATUS, key, deadline, (capped, sent, target) -> statusReads.status(key, capped, sent, target));
     }
 
-    /** The path is the client's own ({@link MegaApiClient#logout}'s annotations), under the configured base URL. */
+    /**
+     * The path is the client's own ({@link MegaApiClient#logout}'s annotations), under the instance's base URL. Found
+     * as a logout finds it, so a key that could not be logged out (no host, no token) fails here too.
+     */
     @Override
     public String logoutRequest(InstanceKey key) {
-        return "DELETE " + UriBuilder.fromUri(baseUrl).path(MegaApiClient.class).path(MegaApiClient.class, "logout")
-                .build(key.value());
+        Target target = targets.of(key, Deadline.after(logoutTimeout));
+        return "DELETE " + UriBuilder.fromUri(target.baseUrl()).path(MegaApiClient.class)
+                .path(MegaApiClient.class, "logout").build(key.value());
     }
 
     private <T> T call(Call call, InstanceKey key, Deadline deadline, Attempt<T> attempt) {
         Deadline capped = deadline.atMost(logoutTimeout);
         LogoutAttempts.Count sent = new LogoutAttempts.Count();
-        BearerToken token;
+        Target target = targets.of(key, capped);
         try {
-            token = tokens.current(capped);
-        } catch (TokenReadException unreadable) {
-            throw new MegaApiTokenUnavailableException(key.value(), unreadable.getMessage());
-        }
-        try {
-            return unwrapped(call, key, sent, () -> attempt.run(capped, sent, token));
+            return unwrapped(call, key, target, sent, () -> attempt.run(capped, sent, target));
         } catch (MegaApiRejectedException rejected) {
-            BearerToken rotated = rotation.replacementFor(call, key, token, rejected, capped).orElseThrow(() -> rejected);
-            return unwrapped(call, key, sent, () -> attempt.run(capped, sent, rotated));
+            Target rotated = rotation.replacementFor(call, key, target, rejected, capped).orElseThrow(() -> rejected);
+            return unwrapped(call, key, rotated, sent, () -> attempt.run(capped, sent, rotated));
         }
     }
 
-    private <T> T unwrapped(Call call, InstanceKey key, LogoutAttempts.Count sent, Supplier<T> attempt) {
+    private <T> T unwrapped(Call call, InstanceKey key, Target target, LogoutAttempts.Count sent, Supplier<T> attempt) {
         try {
             return attempt.get();
         } catch (RetryableFailure lastAttempt) {
             throw lastAttempt.failure();
         } catch (CircuitBreakerOpenException open) {
-            throw call == Call.LOGOUT ? new MegaApiCircuitOpenException(key.value(), sent.value(), logoutPause)
-                    : MegaApiCircuitOpenException.ofStatusReads(key.value(), sent.value(), statusPause);
+            Duration pause = breakers.pause(call);
+            throw call == Call.LOGOUT ? new MegaApiCircuitOpenException(key.value(), target.host(), sent.value(), pause)
+                    : MegaApiCircuitOpenException.ofStatusReads(key.value(), target.host(), sent.value(), pause);
         }
     }
 
@@ -110,26 +96,25 @@ class MegaApi implements Upstream {
         return logoutTimeout;
     }
 
+    /** The default host's logouts: one customer's own host failing never makes the whole door look paused. */
     @Override
     public boolean paused() {
-        return breakers.currentState(LogoutAttempts.CIRCUIT_BREAKER) == CircuitBreakerState.OPEN;
+        return defaultHost.isPresent() && breakers.isOpen(Call.LOGOUT, defaultHost.get());
     }
 
     @Override
     public boolean statusReadsPaused() {
-        return breakers.currentState(StatusAttempts.CIRCUIT_BREAKER) == CircuitBreakerState.OPEN;
+        return defaultHost.isPresent() && breakers.isOpen(Call.STATUS, defaultHost.get());
     }
 
-    /** A breaker's pause: its delay as configured, which defaults to the annotation's. */
-    private static Duration pause(Config overrides, String breaker, long defaultSeconds) {
-        long delay = overrides.getOptionalValue(breaker + "delay", Long.class).orElse(defaultSeconds);
-        ChronoUnit unit = overrides.getOptionalValue(breaker + "delay-unit", ChronoUnit.class).orElse(ChronoUnit.SECONDS);
-        return Duration.of(delay, unit);
+    @Override
+    public List<String> pausedHosts() {
+        return breakers.open();
     }
 
-    /** One attempt of a call, with the deadline, the count of requests sent and the token to send. */
+    /** One attempt of a call, with the deadline, the count of requests sent and where to send it. */
     @FunctionalInterface
     private interface Attempt<T> {
-        T run(Deadline deadline, LogoutAttempts.Count sent, BearerToken token);
+        T run(Deadline deadline, LogoutAttempts.Count sent, Target target);
     }
 }

@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.rest.client.reactive.Url;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,6 +25,10 @@ import io.smallrye.mutiny.Uni;
  * its body an {@link InputStream} that streams from the connection, so that {@link Exchange} reads at most
  * {@code megaapi.max-response-bytes}. Every status comes back as an answer ({@code disable-default-mapper}) and is
  * mapped in one place, {@link AnswerReader}.
+ * <p>
+ * Each call names its instance's base URL ({@link Url}): one client, so one set of {@code quarkus.rest-client.megaapi.*}
+ * settings (timeouts, no redirects, no keep-alive, TLS verification) for every host, and metrics labelled with the path
+ * template, never a host or a key.
  */
 @RegisterRestClient(configKey = "megaapi")
 @RegisterProvider(InFlightRequest.class)
@@ -33,11 +39,13 @@ interface MegaApiClient {
     @DELETE
     @Path("/{instanceKey}/logout")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<InputStream>> logout(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
+    Uni<RestResponse<InputStream>> logout(@Url String baseUrl, @RestPath String instanceKey,
+            @RestHeader("Authorization") String authorization);
 
     /** The instance's connection status ("Status da Conexão"): a read, which changes nothing. */
     @GET
     @Path("/{instanceKey}")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<InputStream>> status(@RestPath String instanceKey, @RestHeader("Authorization") String authorization);
+    Uni<RestResponse<InputStream>> status(@Url String baseUrl, @RestPath String instanceKey,
+            @RestHeader("Authorization") String authorization);
 }

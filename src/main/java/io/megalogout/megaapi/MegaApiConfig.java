@@ -1,24 +1,29 @@
 package io.megalogout.megaapi;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where Mega-API is and how to reach it. {@code application.properties} hands base URL and timeouts to the REST client
- * {@code quarkus.rest-client.megaapi.*}; {@link MegaApiConfigCheck} refuses unsafe values at start-up.
+ * Where Mega-API is and how to reach it, by default: each instance may have a host and token of its own
+ * ({@link ConfiguredInstances}, {@link InstancesSecret}). {@code application.properties} hands the timeouts to the REST
+ * client {@code quarkus.rest-client.megaapi.*}; {@link MegaApiConfigCheck} refuses unsafe values at start-up.
  */
 @ConfigMapping(prefix = "megaapi")
 public interface MegaApiConfig {
 
-    /** The customer's Mega-API host, e.g. {@code https://apinocode01.megaapi.com.br}. No default: it is per customer. */
-    String baseUrl();
+    /**
+     * The default Mega-API host, e.g. {@code https://apinocode01.megaapi.com.br}, for instances without a host of their
+     * own. No default: it is per customer, and without it only instances configured with their own host are served.
+     */
+    Optional<String> baseUrl();
 
     /**
-     * The instance token, secret, when it is given directly ({@code MEGAAPI_TOKEN} or a file in the secrets directory).
-     * No default: {@link MegaApiConfigCheck} stops start-up unless exactly one of this and {@link #tokenSecretId()} is
-     * set, instead of calling unauthenticated.
+     * The default token, secret, when it is given directly ({@code MEGAAPI_TOKEN} or a file in the secrets directory),
+     * for instances without a token or a host of their own. No default: {@link MegaApiConfigCheck} stops start-up if
+     * both this and {@link #tokenSecretId()} are set; with neither, such instances are refused and nothing is sent.
      */
     Optional<BearerToken> token();
 
@@ -27,6 +32,28 @@ public interface MegaApiConfig {
      * Lambda Extension ({@link SecretToken}).
      */
     Optional<String> tokenSecretId();
+
+    /**
+     * Declared only so that SmallRye Config accepts {@code megaapi.instances."<key>".token|base-url} under this prefix
+     * (it refuses names it cannot map); never read. Its keys are not to be trusted: SmallRye makes keys up from
+     * environment variables' folded names ({@code MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN} becomes {@code cust.1.main}).
+     * {@link ConfiguredInstances} reads the settings instead, with keys recovered exactly ({@link InstanceNames}).
+     */
+    Map<String, Declared> instances();
+
+    /** The per-instance names SmallRye Config is to accept; values as text, so that no conversion can print one. */
+    interface Declared {
+
+        Optional<String> token();
+
+        Optional<String> baseUrl();
+    }
+
+    /**
+     * The ARN or name of the AWS Secrets Manager secret that holds each instance's own settings as JSON,
+     * {@code {"<key>": {"token": "...", "base-url": "https://..."}}}, read like the token's secret ({@link InstancesSecret}).
+     */
+    Optional<String> instancesSecretId();
 
     /**
      * Milliseconds one read of the secret may take, waiting for the extension to start listening included. A read

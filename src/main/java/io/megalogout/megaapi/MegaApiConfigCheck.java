@@ -1,7 +1,7 @@
 package io.megalogout.megaapi;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,79 +15,91 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Stops start-up on configuration that would send the token somewhere unsafe or malformed. Messages name the property,
- * never its value.
+ * Stops start-up on configuration that would send a token somewhere unsafe or malformed: the default host and token,
+ * and every instance's own. Messages name the property, never its value.
  */
 @Singleton
 class MegaApiConfigCheck {
 
     static final String TOKEN = "megaapi.token";
     static final String SECRET_ID = "megaapi.token-secret-id";
+    static final String BASE_URL = "megaapi.base-url";
     /** A Secrets Manager secret's name (letters, digits and {@code /_+=.@-}) or ARN (which adds {@code :}). */
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
 
-    void onStart(@Observes StartupEvent event, MegaApiConfig config, SecretsExtension extension) {
-        check(config, LaunchMode.current(), extension);
+    void onStart(@Observes StartupEvent event, MegaApiConfig config, ConfiguredInstances instances,
+            SecretsExtension extension) {
+        check(config, instances.all(), LaunchMode.current(), extension);
     }
 
     static void check(MegaApiConfig config, LaunchMode mode, SecretsExtension extension) {
+        check(config, Map.of(), mode, extension);
+    }
+
+    static void check(MegaApiConfig config, Map<String, InstanceSettings> instances, LaunchMode mode,
+            SecretsExtension extension) {
         checkToken(config, extension);
         positive("megaapi.connect-timeout-ms", config.connectTimeoutMs());
         positive("megaapi.read-timeout-ms", config.readTimeoutMs());
         positive("megaapi.logout-timeout-ms", config.logoutTimeoutMs());
         positive("megaapi.max-response-bytes", config.maxResponseBytes());
         positive("megaapi.token-secret-timeout-ms", config.tokenSecretTimeoutMs());
-        URI url = parse(config.baseUrl());
-        boolean https = "https".equalsIgnoreCase(url.getScheme());
-        if (!https && !"http".equalsIgnoreCase(url.getScheme())) {
-            throw refused("megaapi.base-url", "must be an https:// URL");
-        }
-        if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawQuery() != null
-                || url.getRawFragment() != null) {
-            throw refused("megaapi.base-url", "must be scheme://host[:port][/path], without user info, query or fragment");
-        }
-        if (!https && !mode.isDevOrTest() && !config.allowPlainHttp()) {
-            throw refused("megaapi.base-url", "is plain http:// and would send the token unencrypted; use https:// or set "
-                    + "megaapi.allow-plain-http=true");
+        boolean plainHttp = mode.isDevOrTest() || config.allowPlainHttp();
+        config.baseUrl().ifPresent(url -> checkUrl(BASE_URL, url, plainHttp));
+        instances.forEach((key, settings) -> {
+            settings.baseUrl().ifPresent(url -> checkUrl(settings.origin() + "." + InstanceNames.BASE_URL, url,
+                    plainHttp));
+            if (settings.token().isPresent() && !settings.token().get().isWellFormed()) {
+                throw notABearerToken(settings.origin() + "." + InstanceNames.TOKEN);
+            }
+        });
+        if (config.baseUrl().isEmpty() && instances.isEmpty() && config.instancesSecretId().isEmpty()) {
+            throw refused(BASE_URL, "is required unless instances have hosts of their own: set MEGAAPI_BASE_URL, or "
+                    + "megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
         }
     }
 
-    /** Exactly one source of the token; a configured token well-formed; a secret that the extension can be asked for. */
+    /** At most one source of the default token; a configured one well-formed; secrets the extension can be asked for. */
     private static void checkToken(MegaApiConfig config, SecretsExtension extension) {
-        if (config.token().isPresent() == config.tokenSecretId().isPresent()) {
-            throw config.token().isPresent()
-                    ? new ConfigurationException(TOKEN + " and " + SECRET_ID + " are both set: set one of them",
-                            Set.of(TOKEN, SECRET_ID))
-                    : refused(TOKEN, "is required: set MEGAAPI_TOKEN (or a file " + TOKEN + " in the secrets directory), "
-                            + "or MEGAAPI_TOKEN_SECRET_ID to read it from AWS Secrets Manager");
+        if (config.token().isPresent() && config.tokenSecretId().isPresent()) {
+            throw new ConfigurationException(TOKEN + " and " + SECRET_ID + " are both set: set one of them",
+                    Set.of(TOKEN, SECRET_ID));
         }
         if (config.token().isPresent() && !config.token().get().isWellFormed()) {
-            throw refused(TOKEN, "is not a bearer token (RFC 6750: A-Z a-z 0-9 - . _ ~ + / then optional '='; "
-                    + "no spaces or line breaks)");
+            throw notABearerToken(TOKEN);
         }
-        if (config.tokenSecretId().isPresent()) {
-            if (!SECRET.matcher(config.tokenSecretId().get()).matches()) {
-                throw refused(SECRET_ID, "is not a secret's ARN or name (A-Z a-z 0-9 / _ + = . @ - :)");
-            }
-            if (!extension.hasSessionToken()) {
-                throw refused(SECRET_ID, "is set, but the session token that the extension on " + extension.address()
-                        + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
-                        + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
-            }
+        checkSecret(SECRET_ID, config.tokenSecretId(), extension);
+        checkSecret(InstanceNames.SECRET_ID, config.instancesSecretId(), extension);
+    }
+
+    private static void checkSecret(String property, Optional<String> secretId, SecretsExtension extension) {
+        if (secretId.isEmpty()) {
+            return;
         }
+        if (!SECRET.matcher(secretId.get()).matches()) {
+            throw refused(property, "is not a secret's ARN or name (A-Z a-z 0-9 / _ + = . @ - :)");
+        }
+        if (!extension.hasSessionToken()) {
+            throw refused(property, "is set, but the session token that the extension on " + extension.address()
+                    + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
+                    + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
+        }
+    }
+
+    private static void checkUrl(String property, String url, boolean plainHttp) {
+        BaseUrls.problem(url, plainHttp).ifPresent(why -> {
+            throw refused(property, why);
+        });
+    }
+
+    private static ConfigurationException notABearerToken(String property) {
+        return refused(property, "is not a bearer token (RFC 6750: A-Z a-z 0-9 - . _ ~ + / then optional '='; "
+                + "no spaces or line breaks)");
     }
 
     private static void positive(String property, long value) {
         if (value <= 0) {
             throw refused(property, "must be greater than 0");
-        }
-    }
-
-    private static URI parse(String baseUrl) {
-        try {
-            return new URI(baseUrl);
-        } catch (URISyntaxException e) {
-            throw refused("megaapi.base-url", "is not a valid URL");
         }
     }
 

@@ -16,7 +16,8 @@ import io.megalogout.logout.Deadline;
 import io.megalogout.secrets.SecretsExtension;
 
 /**
- * The token the next logout sends, from its {@link TokenSource}. A configured token is there from start-up. A token in
+ * The default token, for instances without a token or a host of their own ({@link Targets}), from its
+ * {@link TokenSource}; there may be none. A configured token is there from start-up. A token in
  * a secret is read when the first logout needs it, not at start-up: the extension serves only in Lambda's invoke phase,
  * and so the token is never in a SnapStart snapshot. After Mega-API refused a token (401), the source is read again,
  * past this holder; a different token replaces the one held.
@@ -32,11 +33,12 @@ class MegaApiToken implements Resource {
 
     @Inject
     MegaApiToken(MegaApiConfig config, SecretsExtension extension) {
-        this(config.token().<TokenSource> map(ConfiguredToken::new).orElseGet(
-                () -> new SecretToken(extension, config.tokenSecretId().orElseThrow())),
+        this(config.token().<TokenSource> map(ConfiguredToken::new)
+                .or(() -> config.tokenSecretId().map(secretId -> new SecretToken(extension, secretId))).orElse(null),
                 Duration.ofMillis(config.tokenSecretTimeoutMs()));
     }
 
+    /** @param source null when no default token is configured */
     MegaApiToken(TokenSource source, Duration readTimeout) {
         this.source = source;
         this.readTimeout = readTimeout;
@@ -47,8 +49,13 @@ class MegaApiToken implements Resource {
         Core.getGlobalContext().register(this);
     }
 
+    /** Whether there is a default token at all ({@code megaapi.token} or {@code megaapi.token-secret-id}). */
+    boolean isConfigured() {
+        return source != null;
+    }
+
     /**
-     * The token to send, read from the source the first time.
+     * The token to send, read from the source the first time. Only when {@link #isConfigured()}.
      *
      * @throws TokenReadException when it cannot be read before the deadline
      */

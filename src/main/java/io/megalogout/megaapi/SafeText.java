@@ -11,9 +11,9 @@ import io.megalogout.json.StrictJson;
 @Singleton
 class SafeText {
 
-    private final MegaApiToken tokens;
+    private final Redaction tokens;
 
-    SafeText(MegaApiToken tokens) {
+    SafeText(Redaction tokens) {
         this.tokens = tokens;
     }
 

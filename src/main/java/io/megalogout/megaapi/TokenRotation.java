@@ -6,16 +6,18 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.megalogout.error.LogoutFailure;
 import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 
 /**
- * A token rotated in its secret: after Mega-API answered 401, the token is read again from the secret and, only if it
- * changed, the logout (or status read) is sent once more with it. That is safe: a 401 means Mega-API refused the request. Each
- * logout
- * gets at most one such retry, and each step leaves a log line. A configured token cannot change while the process
- * runs, so its 401 stays a {@link MegaApiRejectedException} after one request, without a second read.
+ * A token rotated in its secret: after Mega-API answered 401, the secret is read again and, only if the token changed,
+ * the logout (or status read) is sent once more with it. That is safe: a 401 means Mega-API refused the request. Each
+ * logout gets at most one such retry, and each step leaves a log line. This holds for the default token's secret and
+ * for the instances secret (the instance's own entry, read again: its token, and its host as the secret holds it
+ * now). A configured token cannot change while the process runs, so its 401 stays a {@link MegaApiRejectedException}
+ * after one request, without a second read.
  */
 @Singleton
 class TokenRotation {
@@ -23,32 +25,49 @@ class TokenRotation {
     private static final Logger LOG = Logger.getLogger(TokenRotation.class);
 
     private final MegaApiToken tokens;
+    private final Targets targets;
+    private final InstancesSecret secret;
 
-    TokenRotation(MegaApiToken tokens) {
+    TokenRotation(MegaApiToken tokens, Targets targets, InstancesSecret secret) {
         this.tokens = tokens;
+        this.targets = targets;
+        this.secret = secret;
     }
 
-    /** The token to send {@code call} once more with after {@code rejected}, if the source now holds another one. */
-    Optional<BearerToken> replacementFor(Call call, InstanceKey key, BearerToken refused,
-            MegaApiRejectedException rejected, Deadline deadline) {
-        if (rejected.upstreamStatus().orElse(0) != 401 || !tokens.canChange()) {
+    /** Where to send {@code call} once more after {@code rejected}, if the token's source now holds another token. */
+    Optional<Target> replacementFor(Call call, InstanceKey key, Target refused, MegaApiRejectedException rejected,
+            Deadline deadline) {
+        boolean rotatable = refused.origin() == Target.Origin.SECRET
+                || refused.origin() == Target.Origin.DEFAULT && tokens.canChange();
+        if (rejected.upstreamStatus().orElse(0) != 401 || !rotatable) {
             return Optional.empty();
         }
         // The read must leave an attempt's worth of time for the request it may lead to.
         Deadline read = Deadline.after(deadline.remaining().minus(RetryableFailure.MIN_ATTEMPT));
-        Optional<BearerToken> replacement;
+        String source = refused.origin() == Target.Origin.SECRET ? secret.name() : tokens.source();
+        Optional<Target> replacement;
         try {
-            replacement = tokens.replacementFor(refused, read);
-        } catch (TokenReadException unreadable) {
-            LOG.warnf("logout token-reread instanceKey=%s source=\"%s\" result=failed detail=\"%s\"", key,
-                    tokens.source(), unreadable.getMessage());
+            replacement = refused.origin() == Target.Origin.SECRET ? fromSecret(key, refused, read)
+                    : tokens.replacementFor(refused.token(), read).map(refused::with);
+        } catch (TokenReadException | LogoutFailure unreadable) {
+            LOG.warnf("logout token-reread instanceKey=%s source=\"%s\" result=failed detail=\"%s\"", key, source,
+                    unreadable.getMessage());
             return Optional.empty();
         }
-        LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, tokens.source(),
+        LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, source,
                 replacement.isPresent() ? "changed" : "unchanged");
         if (replacement.isPresent()) {
             LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", key, call.logField(), rejected.getMessage());
         }
         return replacement;
+    }
+
+    /** The instance's entry as the secret holds it now, if it still has a token of its own and that token changed. */
+    private Optional<Target> fromSecret(InstanceKey key, Target refused, Deadline read) {
+        Optional<InstanceSettings> now = targets.reread(key, read);
+        if (now.flatMap(InstanceSettings::token).filter(token -> !token.equals(refused.token())).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(targets.target(key, now, read));
     }
 }

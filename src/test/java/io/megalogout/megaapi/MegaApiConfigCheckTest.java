@@ -28,19 +28,38 @@ class MegaApiConfigCheckTest {
             "http://127.0.0.1:9001/2018-06-01/credentials", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "authorization"));
     private static final SecretsExtension ELSEWHERE = extension(Map.of());
 
-    record Config(String baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId, long tokenSecretTimeoutMs,
-            long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs, int maxResponseBytes, boolean allowPlainHttp)
+    record Config(Optional<String> baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId,
+            Optional<String> instancesSecretId, long tokenSecretTimeoutMs, long connectTimeoutMs, long readTimeoutMs,
+            long logoutTimeoutMs, int maxResponseBytes, boolean allowPlainHttp)
             implements
                 MegaApiConfig {
 
+        @Override
+        public Map<String, Declared> instances() {
+            return Map.of();
+        }
+
         Config(String baseUrl, String token, boolean allowPlainHttp) {
-            this(baseUrl, Optional.of(new BearerToken(token)), Optional.empty(), 3000, 2000, 10000, 20000, 16384,
-                    allowPlainHttp);
+            this(Optional.of(baseUrl), Optional.of(new BearerToken(token)), Optional.empty(), Optional.empty(), 3000,
+                    2000, 10000, 20000, 16384, allowPlainHttp);
+        }
+
+        Config(String baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId, long tokenSecretTimeoutMs,
+                long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs, int maxResponseBytes,
+                boolean allowPlainHttp) {
+            this(Optional.of(baseUrl), token, tokenSecretId, Optional.empty(), tokenSecretTimeoutMs, connectTimeoutMs,
+                    readTimeoutMs, logoutTimeoutMs, maxResponseBytes, allowPlainHttp);
         }
 
         static Config tokenFrom(Optional<String> token, Optional<String> secretId) {
             return new Config("https://host", token.map(BearerToken::new), secretId, 3000, 2000, 10000, 20000, 16384,
                     false);
+        }
+
+        /** Neither a default host nor a default token: only what {@code instances} or a secret of them give. */
+        static Config withoutDefaults(Optional<String> instancesSecretId) {
+            return new Config(Optional.empty(), Optional.empty(), Optional.empty(), instancesSecretId, 3000, 2000, 10000,
+                    20000, 16384, false);
         }
     }
 
@@ -114,13 +133,65 @@ class MegaApiConfigCheckTest {
                 .hasMessageNotContaining("secret");
     }
 
+    /** Instances may bring their own tokens; one without any is refused when it is asked for, with nothing sent. */
     @Test
-    void refusesToStartWithoutATokenNamingEveryWayToGiveOne() {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.empty()),
+    void startsWithoutADefaultToken() {
+        assertThatCode(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.empty()),
+                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesToStartWithoutAnyHostNamingEveryWayToGiveOne() {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.empty()), Map.of(),
                 LaunchMode.NORMAL, ON_LAMBDA))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("megaapi.token is required: set MEGAAPI_TOKEN (or a file megaapi.token in the secrets "
-                        + "directory), or MEGAAPI_TOKEN_SECRET_ID to read it from AWS Secrets Manager");
+                .hasMessage("megaapi.base-url is required unless instances have hosts of their own: set "
+                        + "MEGAAPI_BASE_URL, or megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
+    }
+
+    @Test
+    void startsWithOnlyInstancesOfTheirOwn() {
+        Map<String, InstanceSettings> instances = Map.of("cust-1.main",
+                instance("cust-1.main", "https://customer.example", TOKEN));
+        assertThatCode(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.empty()), instances,
+                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
+        assertThatCode(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.of(SECRET)), Map.of(),
+                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://customer.example", "ftp://customer.example", "https://user:pw@customer.example",
+            "https://customer.example?x=1", "https://customer.example#f", "customer.example" })
+    void refusesAnInstancesOwnBaseUrlByTheSameRulesNamingItsProperty(String url) {
+        Map<String, InstanceSettings> instances = Map.of("cust-1.main", instance("cust-1.main", url, TOKEN));
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false), instances,
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("megaapi.instances.\"cust-1.main\".base-url ")
+                .hasMessageNotContaining("pw@");
+    }
+
+    @Test
+    void refusesAnInstancesOwnTokenThatIsNoBearerTokenWithoutPrintingIt() {
+        Map<String, InstanceSettings> instances = Map.of("k", instance("k", "https://customer.example", "secret token"));
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false), instances,
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("megaapi.instances.\"k\".token is not a bearer token")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void refusesAnInstancesSecretWhenTheExtensionCannotBeAsked() {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.of(SECRET)), Map.of(),
+                LaunchMode.NORMAL, ELSEWHERE))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("megaapi.instances-secret-id is set, but the session token");
+    }
+
+    private static InstanceSettings instance(String key, String url, String token) {
+        return new InstanceSettings(Optional.of(url), Optional.of(new BearerToken(token)),
+                "megaapi.instances.\"" + key + "\"");
     }
 
     @Test

@@ -16,10 +16,10 @@ public class PausedMegaApiProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>(Map.of("megaapi.logout-timeout-ms", String.valueOf(TIMEOUT_MS)));
-        for (String method : new String[] { "LogoutAttempts/logout", "StatusAttempts/status" }) {
-            String breaker = "quarkus.fault-tolerance.\"io.megalogout.megaapi." + method + "\".circuit-breaker.";
+        for (String call : new String[] { "logout", "status" }) {
+            String breaker = "megaapi.circuit-breaker." + call + ".";
             overrides.putAll(Map.of(breaker + "request-volume-threshold", "2", breaker + "failure-ratio", "1.0",
-                    breaker + "delay", "60", breaker + "delay-unit", "seconds"));
+                    breaker + "delay", "60s"));
         }
         return overrides;
     }

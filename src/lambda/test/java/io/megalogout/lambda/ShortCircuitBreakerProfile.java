@@ -11,7 +11,6 @@ public class ShortCircuitBreakerProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String breaker = "quarkus.fault-tolerance.\"io.megalogout.megaapi.LogoutAttempts/logout\".circuit-breaker.";
-        return Map.of(breaker + "delay", String.valueOf(OPEN_MS), breaker + "delay-unit", "millis");
+        return Map.of("megaapi.circuit-breaker.logout.delay", OPEN_MS + "ms");
     }
 }

@@ -1,0 +1,98 @@
+package io.megalogout.megaapi;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import io.megalogout.error.InstanceNotConfiguredException;
+import io.megalogout.error.MegaApiTokenUnavailableException;
+import io.megalogout.logout.Deadline;
+import io.megalogout.logout.InstanceKey;
+
+/**
+ * Where one instance's requests go, and with which token. An instance configured in the configuration
+ * ({@link ConfiguredInstances}) uses that entry; otherwise, when there is an instances secret, its entry there
+ * ({@link InstancesSecret}), which must be read first. Then:
+ * <ul>
+ * <li>the host is the instance's own base URL, or else {@code megaapi.base-url};</li>
+ * <li>the token is the instance's own, or else the default token, but only for an instance without a host of its own:
+ * a customer's host never receives the default token.</li>
+ * </ul>
+ * Whatever is missing is an {@link InstanceNotConfiguredException}, before anything is sent.
+ */
+@Singleton
+class Targets {
+
+    private final ConfiguredInstances configured;
+    private final InstancesSecret secret;
+    private final MegaApiToken defaultToken;
+    private final Optional<String> defaultBaseUrl;
+
+    Targets(ConfiguredInstances configured, InstancesSecret secret, MegaApiToken defaultToken, MegaApiConfig config) {
+        this.configured = configured;
+        this.secret = secret;
+        this.defaultToken = defaultToken;
+        this.defaultBaseUrl = config.baseUrl();
+    }
+
+    /**
+     * @throws InstanceNotConfiguredException when no host or no token may be used for {@code key}
+     * @throws MegaApiTokenUnavailableException when a secret that may hold them cannot be read
+     */
+    Target of(InstanceKey key, Deadline deadline) {
+        Optional<InstanceSettings> own = configured.of(key.value());
+        if (own.isEmpty() && secret.isConfigured()) {
+            own = Optional.ofNullable(secretInstances(key, deadline).get(key.value()));
+        }
+        return target(key, own, deadline);
+    }
+
+    /** The instance's entry as the instances secret holds it now, read again (after a 401). */
+    Optional<InstanceSettings> reread(InstanceKey key, Deadline deadline) {
+        return Optional.ofNullable(secret.reread(deadline).get(key.value()));
+    }
+
+    Target target(InstanceKey key, Optional<InstanceSettings> own, Deadline deadline) {
+        Optional<String> ownUrl = own.flatMap(InstanceSettings::baseUrl);
+        Optional<String> baseUrl = ownUrl.or(() -> defaultBaseUrl);
+        boolean defaultTokenAllowed = ownUrl.isEmpty() && defaultToken.isConfigured();
+        if (baseUrl.isEmpty() || own.flatMap(InstanceSettings::token).isEmpty() && !defaultTokenAllowed) {
+            throw new InstanceNotConfiguredException(key.value(), missing(key, own, baseUrl.isEmpty()));
+        }
+        if (own.flatMap(InstanceSettings::token).isPresent()) {
+            return new Target(baseUrl.get(), own.get().token().get(),
+                    own.get().origin().equals(secret.name()) ? Target.Origin.SECRET : Target.Origin.CONFIGURED);
+        }
+        try {
+            return new Target(baseUrl.get(), defaultToken.current(deadline), Target.Origin.DEFAULT);
+        } catch (TokenReadException unreadable) {
+            throw new MegaApiTokenUnavailableException(key.value(), unreadable.getMessage());
+        }
+    }
+
+    private Map<String, InstanceSettings> secretInstances(InstanceKey key, Deadline deadline) {
+        try {
+            return secret.instances(deadline);
+        } catch (TokenReadException unreadable) {
+            throw new MegaApiTokenUnavailableException(key.value(), unreadable.getMessage());
+        }
+    }
+
+    /** What to set, naming properties, variables and secrets, never a value. */
+    private String missing(InstanceKey key, Optional<InstanceSettings> own, boolean noBaseUrl) {
+        String property = "megaapi.instances.\"" + key.value() + "\".";
+        String inSecret = secret.isConfigured() ? ", or its entry in " + secret.name() : "";
+        if (own.flatMap(InstanceSettings::baseUrl).isPresent()) {
+            return "it has a base URL of its own (" + own.get().origin() + ") but no token of its own, and the default "
+                    + "token is never sent to an instance's own host: set " + property + "token" + inSecret;
+        }
+        String what = noBaseUrl ? "no base URL" + (defaultToken.isConfigured() || own.isPresent() ? "" : " and no token")
+                : "no token";
+        return what + ": set " + (noBaseUrl ? "megaapi.base-url (MEGAAPI_BASE_URL)"
+                : "megaapi.token (MEGAAPI_TOKEN, or "
+                        + "MEGAAPI_TOKEN_SECRET_ID)")
+                + " for instances without their own, or " + property
+                + (noBaseUrl ? "base-url" : "token") + inSecret;
+    }
+}
