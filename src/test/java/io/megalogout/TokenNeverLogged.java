@@ -3,6 +3,8 @@ package io.megalogout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
+import io.megalogout.megaapi.MegaApiHosts;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.secrets.SecretsExtensionStandIn;
 
 /**
- * Fails any test during which a test token (Mega-API's, a rotated one, AWS's session token) or a test API key appears in a
+ * Fails any test during which a test token (Mega-API's default or an instance's own, a rotated one, AWS's session
+ * token) or a test API key appears in a
  * log record: message, parameters, MDC or stack trace.
  * Registered for every unit test through JUnit's extension auto-detection (a surefire system property, see pom.xml).
  * It listens on the root logger, which Quarkus shares with the tests (JBoss LogManager), and attaches itself right
@@ -60,8 +64,11 @@ public class TokenNeverLogged implements InvocationInterceptor, AfterEachCallbac
     public void afterEach(ExtensionContext context) {
         String logged = CAPTURE.toString();
         CAPTURE.clear();
-        for (String token : new String[] { MegaApiStub.TOKEN, MegaApiStub.ROTATED_TOKEN,
-                SecretsExtensionStandIn.SESSION_TOKEN }) {
+        List<String> tokens = new ArrayList<>(List.of(MegaApiStub.TOKEN, MegaApiStub.ROTATED_TOKEN,
+                SecretsExtensionStandIn.SESSION_TOKEN));
+        // Each instance's own token too, and the default one of the many-hosts tests.
+        tokens.addAll(MegaApiHosts.TOKENS);
+        for (String token : tokens) {
             if (logged.contains(token)) {
                 throw new AssertionError("a token was logged during " + context.getDisplayName() + ":\n" + logged);
             }
