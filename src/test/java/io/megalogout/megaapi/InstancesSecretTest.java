@@ -1,0 +1,103 @@
+package io.megalogout.megaapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.megalogout.logout.Deadline;
+import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsExtensionStandIn;
+
+/**
+ * The instances secret read through a stand-in of the extension: its shape, read once and kept, read again on demand,
+ * dropped before a SnapStart checkpoint, and every token it held redacted. Messages name the key, never a value.
+ */
+class InstancesSecretTest {
+
+    private static final String ID = "megaapi/instances";
+    private static final String TOKEN = "instance-token-never-logged";
+    private static final String OK = "{\"cust-1.main\": {\"token\": \"" + TOKEN
+            + "\", \"base-url\": \"https://customer.example\"}, \"host-only\": {\"base-url\": \"https://c.example\"},"
+            + " \"token-only\": {\"token\": \"" + TOKEN + "\"}}";
+
+    private SecretsExtensionStandIn extension;
+    private InstancesSecret secret;
+
+    @BeforeEach
+    void startTheExtension() throws IOException {
+        extension = new SecretsExtensionStandIn();
+        Map<String, String> environment = Map.of(SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port()),
+                "AWS_SESSION_TOKEN", SecretsExtensionStandIn.SESSION_TOKEN);
+        secret = new InstancesSecret(new SecretsExtension(name -> Optional.ofNullable(environment.get(name))),
+                Optional.of(ID), Duration.ofSeconds(5), false);
+    }
+
+    @AfterEach
+    void stopTheExtension() {
+        extension.close();
+    }
+
+    @Test
+    void readsEachInstancesOwnSettingsOnceAndKeepsThem() {
+        extension.secret(ID, OK);
+
+        Map<String, InstanceSettings> instances = secret.instances(deadline());
+        secret.instances(deadline());
+
+        assertThat(instances).containsOnlyKeys("cust-1.main", "host-only", "token-only");
+        assertThat(instances.get("cust-1.main").token()).contains(new BearerToken(TOKEN));
+        assertThat(instances.get("cust-1.main").baseUrl()).contains("https://customer.example");
+        assertThat(instances.get("host-only").token()).isEmpty();
+        assertThat(instances.get("token-only").baseUrl()).isEmpty();
+        assertThat(extension.secretRequests()).hasSize(1);
+    }
+
+    @Test
+    void readsAgainOnDemandAndAfterACheckpoint() {
+        extension.secret(ID, OK);
+        secret.instances(deadline());
+
+        secret.reread(deadline());
+        secret.beforeCheckpoint(null);
+        secret.instances(deadline());
+
+        assertThat(extension.secretRequests()).hasSize(3);
+    }
+
+    @Test
+    void redactsEveryTokenItReadUntilACheckpoint() {
+        extension.secret(ID, OK);
+        secret.instances(deadline());
+
+        assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo ***");
+        secret.beforeCheckpoint(null);
+        assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo " + TOKEN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "[]", "not json", "{\"k\": \"" + TOKEN + "\"}", "{\"a/b\": {\"token\": \"" + TOKEN + "\"}}",
+            "{\"k\": {\"token\": \"" + TOKEN + "\", \"baseUrl\": \"https://c.example\"}}",
+            "{\"k\": {\"token\": \"" + TOKEN + "\", \"base-url\": \"http://c.example\"}}",
+            "{\"k\": {\"token\": \"bad token " + TOKEN + "\"}}", "{\"k\": {\"token\": 42}}",
+            "{\"k\": {\"token\": \"" + TOKEN + "\"}, \"k\": {\"token\": \"" + TOKEN + "\"}}" })
+    void refusesTheWholeSecretWhenAnyEntryBreaksTheRulesWithoutQuotingAValue(String json) {
+        extension.secret(ID, json);
+
+        assertThatThrownBy(() -> secret.instances(deadline())).isInstanceOf(TokenReadException.class)
+                .hasMessageStartingWith("secret 'megaapi/instances'").hasMessageNotContaining(TOKEN);
+    }
+
+    private static Deadline deadline() {
+        return Deadline.after(Duration.ofSeconds(5));
+    }
+}
