@@ -113,7 +113,7 @@ public class LogoutResource {
     /** One key's result in a bulk's answer, for the OpenAPI document: its answer, or its error. */
     record KeyResult(@Schema(required = true, description = "The key as the request wrote it") String instanceKey,
             @Schema(description = "What a request for this key alone would answer, in the bulk's mode", oneOf = {
-                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class }) Object answer,
+                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class }) Object logout,
             @Schema(description = "When this key failed: the error's class, as a problem's errorType", example = "io.megalogout.error.UnknownInstanceException") String errorType,
             @Schema(description = "When this key failed: what happened, as a problem's detail") String errorMessage){
     }

@@ -26,14 +26,15 @@ record KeyResult(String instanceKey, LogoutResult answer, RuntimeException failu
     }
 
     /**
-     * {@code {"instanceKey": "a", "answer": <the answer, as a single request would give it>}} or {@code {"instanceKey":
+     * {@code {"instanceKey": "a", "logout": <the answer, as a single request would give it>}} (the issue's field name, whatever
+     * the mode) or {@code {"instanceKey":
      * "b", "errorType": "<class>", "errorMessage": "..."}}, the two fields a Lambda error has. A defect's message could
      * hold anything, so it is not passed on; its log line has the class.
      */
     String json() {
         String key = "{\"instanceKey\":" + quoted(instanceKey);
         if (!failed()) {
-            return key + ",\"answer\":" + answer.json() + "}";
+            return key + ",\"logout\":" + answer.json() + "}";
         }
         String message = failure instanceof LogoutFailure ours ? ours.getMessage()
                 : "an unexpected failure (a defect); its log line names it";

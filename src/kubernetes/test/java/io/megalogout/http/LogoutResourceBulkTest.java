@@ -55,14 +55,14 @@ class LogoutResourceBulkTest {
 
         logout("{\"instanceKeys\":[\"ok\",\"gone\",\"a/b\",\"ok2\",\"ok\"]}").statusCode(200)
                 .contentType(ContentType.JSON)
-                .body(equalTo("{\"results\":[{\"instanceKey\":\"ok\",\"answer\":{ \"error\" : false, \"message\" : \"ok\" }},"
+                .body(equalTo("{\"results\":[{\"instanceKey\":\"ok\",\"logout\":{ \"error\" : false, \"message\" : \"ok\" }},"
                         + "{\"instanceKey\":\"gone\",\"errorType\":\"io.megalogout.error.UnknownInstanceException\","
                         + "\"errorMessage\":\"Mega-API does not know instance 'gone' (HTTP 404: Instance not found); check the"
                         + " key and that megaapi.base-url is this instance's host\"},"
                         + "{\"instanceKey\":\"a/b\",\"errorType\":\"io.megalogout.error.InvalidInstanceKeyException\","
                         + "\"errorMessage\":\"Invalid instanceKey: \\\"a/b\\\" has characters outside A-Z a-z 0-9 - _ . (or"
                         + " starts with '.', or contains '..')\"},"
-                        + "{\"instanceKey\":\"ok2\",\"answer\":{\"error\":false,\"message\":\"ok2\"}}]}"));
+                        + "{\"instanceKey\":\"ok2\",\"logout\":{\"error\":false,\"message\":\"ok2\"}}]}"));
 
         assertThat(received(megaApi)).containsExactlyInAnyOrder("DELETE /rest/instance/ok/logout",
                 "DELETE /rest/instance/gone/logout", "DELETE /rest/instance/ok2/logout");

@@ -78,9 +78,9 @@ class LogoutFunctionBulkTest {
         assertThat(field(results, "errorType")).containsExactly(null, ERRORS + "UnknownInstanceException",
                 ERRORS + "InvalidInstanceKeyException", ERRORS + "MegaApiUnavailableException", null);
 
-        assertThat(body).startsWith("{\"results\":[{\"instanceKey\":\"ok\",\"answer\":{ \"error\" : false, \"message\" :"
+        assertThat(body).startsWith("{\"results\":[{\"instanceKey\":\"ok\",\"logout\":{ \"error\" : false, \"message\" :"
                 + " \"Instance ok disconnected\" }},{\"instanceKey\":\"gone\",\"errorType\":")
-                .endsWith(",{\"instanceKey\":\"busy\",\"answer\":{\"error\":true,\"message\":\"instance not connected\"}}]}");
+                .endsWith(",{\"instanceKey\":\"busy\",\"logout\":{\"error\":true,\"message\":\"instance not connected\"}}]}");
         assertThat(results.get(1).get("errorMessage").asText()).contains("'gone'", "HTTP 404: Instance not found");
         assertThat(results.get(2).get("errorMessage").asText()).startsWith("Invalid instanceKey: \"a/b\"");
         assertThat(results.get(3).get("errorMessage").asText()).contains("'down'", "HTTP 500: Internal error");
@@ -133,7 +133,7 @@ class LogoutFunctionBulkTest {
                 .get("results");
 
         assertThat(context.getRemainingTimeInMillis()).as("time left before Lambda's deadline").isPositive();
-        assertThat(results.get(0).get("answer").get("message").asText()).isEqualTo("fast1");
+        assertThat(results.get(0).get("logout").get("message").asText()).isEqualTo("fast1");
         for (int i = 1; i < 5; i++) {
             assertThat(results.get(i).get("errorType").asText()).isEqualTo(ERRORS + "MegaApiTimeoutException");
         }
@@ -152,9 +152,9 @@ class LogoutFunctionBulkTest {
         String base = ConfigProvider.getConfig().getValue("megaapi.base-url", String.class);
 
         invoke("{\"instanceKeys\":[\"a\",\"b\"],\"dryRun\":true}").statusCode(200).body(equalTo("{\"results\":["
-                + "{\"instanceKey\":\"a\",\"answer\":{\"dryRun\":true,\"wouldSend\":\"DELETE " + base
+                + "{\"instanceKey\":\"a\",\"logout\":{\"dryRun\":true,\"wouldSend\":\"DELETE " + base
                 + "/rest/instance/a/logout\",\"instance\":" + instance("connected") + "}},"
-                + "{\"instanceKey\":\"b\",\"answer\":{\"dryRun\":true,\"wouldSend\":\"DELETE " + base
+                + "{\"instanceKey\":\"b\",\"logout\":{\"dryRun\":true,\"wouldSend\":\"DELETE " + base
                 + "/rest/instance/b/logout\",\"instance\":" + instance("disconnected") + "}}]}"));
 
         assertThat(received(megaApi)).containsExactlyInAnyOrder("GET /rest/instance/a", "GET /rest/instance/b");
@@ -166,9 +166,9 @@ class LogoutFunctionBulkTest {
         alwaysAnswers(megaApi, "b", okJson(statusAnswer("disconnected")));
 
         invoke("{\"instanceKeys\":[\"a\",\"b\"],\"confirm\":true}").statusCode(200).body(equalTo("{\"results\":["
-                + "{\"instanceKey\":\"a\",\"answer\":{\"outcome\":\"LOGGED_OUT\",\"confirmed\":true,\"logout\":"
+                + "{\"instanceKey\":\"a\",\"logout\":{\"outcome\":\"LOGGED_OUT\",\"confirmed\":true,\"logout\":"
                 + LOGOUT_ANSWER + ",\"instance\":" + instance("disconnected") + "}},"
-                + "{\"instanceKey\":\"b\",\"answer\":{\"outcome\":\"ALREADY_DISCONNECTED\",\"confirmed\":true,"
+                + "{\"instanceKey\":\"b\",\"logout\":{\"outcome\":\"ALREADY_DISCONNECTED\",\"confirmed\":true,"
                 + "\"instance\":" + instance("disconnected") + "}}]}"));
 
         assertThat(received(megaApi)).filteredOn(request -> request.endsWith("/a") || request.endsWith("/a/logout"))
