@@ -1,6 +1,7 @@
 package io.megalogout.http;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -32,8 +33,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The HTTP door: {@code POST /logout} with the Lambda event as its body, answered as the Lambda answers (Mega-API's JSON
- * as sent, or a dry run's or confirmed logout's answer). Only delegates: the body is read by the use case, failures
- * become problems in {@link ProblemResponses}.
+ * as sent, a dry run's or confirmed logout's answer, or a bulk's results). Only delegates: the body is read by the use
+ * case, failures become problems in {@link ProblemResponses}. A bulk takes one of {@link LogoutSlots}' places, however
+ * many keys it has: its own keys run {@code bulk.concurrency} at once within it.
  */
 @Path("/logout")
 @Authenticated
@@ -54,17 +56,20 @@ public class LogoutResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log one WhatsApp instance out of Mega-API, or see what a logout would do", description = "Plain"
+    @Operation(summary = "Log WhatsApp instances out of Mega-API, or see what a logout would do", description = "Plain"
             + " (neither dryRun nor confirm): sends exactly one DELETE /rest/instance/{instanceKey}/logout and answers"
             + " Mega-API's JSON byte for byte, \"error\": true included. dryRun: sends one GET /rest/instance/{instanceKey}"
             + " and never a DELETE. confirm: reads the status, sends the DELETE unless the instance is already"
-            + " disconnected, then reads the status until it reads \"disconnected\" or time runs out.")
+            + " disconnected, then reads the status until it reads \"disconnected\" or time runs out. A bulk"
+            + " (instanceKeys instead of instanceKey) does the same for each distinct key, a few at a time, and answers 200"
+            + " with one result per key (207-style: each key's failure is in the body, not in the status).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LogoutRequest.class)))
     @APIResponse(responseCode = "200", description = "Plain: Mega-API's answer, as sent. dryRun: what a logout would send,"
             + " and the instance's status. confirm: the outcome, Mega-API's answer to the logout if one was sent, and the"
-            + " last status read", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class })))
-    @APIResponse(responseCode = "400", description = "The body is not a logout event, or its instanceKey is not valid; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " last status read. A bulk: {\"results\": [...]}, one per distinct key in the order given, each that key's"
+            + " answer or its error", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class, BulkAnswer.class })))
+    @APIResponse(responseCode = "400", description = "The body is not a logout event, or its instanceKey is not valid (a bulk's invalid key is a result instead); nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No API key, or one this service does not accept; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Mega-API does not know the instance (unknown-instance); or this deployment has no host or token for it (instance-not-configured), and nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "405", description = "Another method than POST", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,11 +95,27 @@ public class LogoutResource {
     }
 
     /** The request body, for the OpenAPI document. */
-    record LogoutRequest(@Schema(required = true, pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey,
+    record LogoutRequest(
+            @Schema(description = "The instance to log out; or instanceKeys, never both", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey,
+            @Schema(description = "A bulk: the instances to log out, each distinct key once; at most bulk.max-keys (100)"
+                    + " strings. A key that breaks the rules is that key's result, not a failure of the bulk", minItems = 1, maxItems = 100) List<String> instanceKeys,
             @Schema(description = "true: read the status and answer what a logout would send, never sending it. Needs"
                     + " this version: an older one ignores the field and logs out") Boolean dryRun,
             @Schema(description = "true: read the status before and after the logout, and answer only once it reads"
                     + " \"disconnected\" (not with dryRun)") Boolean confirm) {
+    }
+
+    /** A bulk's answer, for the OpenAPI document. */
+    record BulkAnswer(
+            @Schema(required = true, description = "One per distinct key, in the order given") List<KeyResult> results) {
+    }
+
+    /** One key's result in a bulk's answer, for the OpenAPI document: its answer, or its error. */
+    record KeyResult(@Schema(required = true, description = "The key as the request wrote it") String instanceKey,
+            @Schema(description = "What a request for this key alone would answer, in the bulk's mode", oneOf = {
+                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class }) Object logout,
+            @Schema(description = "When this key failed: the error's class, as a problem's errorType", example = "io.megalogout.error.UnknownInstanceException") String errorType,
+            @Schema(description = "When this key failed: what happened, as a problem's detail") String errorMessage){
     }
 
     /** Mega-API's answer, for the OpenAPI document; any other fields are passed on too. */

@@ -1,5 +1,6 @@
 package io.megalogout.lambda;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,28 +12,43 @@ import jakarta.inject.Named;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import io.megalogout.error.InvalidEventException;
+import io.megalogout.logout.Deadline;
 import io.megalogout.logout.Logout;
-import io.megalogout.logout.LogoutResult;
+import io.megalogout.logout.QueuedLogouts;
 
 /**
  * The Lambda door. A stream handler, so that our code, not the runtime, parses the event. Behind
  * {@code io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest}; failures leave as our exceptions, whose
- * class names AWS reports as {@code errorType}.
+ * class names AWS reports as {@code errorType}. An SQS batch ({@link SqsBatch}) goes to {@link QueuedLogouts} and is
+ * answered with the messages that failed; any other event is a logout event.
  */
 @Named("logout")
 public class LogoutFunction implements RequestStreamHandler {
 
     private final Logout logout;
+    private final QueuedLogouts queued;
     private final Duration margin;
 
-    LogoutFunction(Logout logout, LambdaConfig config) {
+    LogoutFunction(Logout logout, QueuedLogouts queued, LambdaConfig config) {
         this.logout = logout;
+        this.queued = queued;
         this.margin = Duration.ofMillis(config.deadlineMarginMs());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LogoutResult result = logout.logout(context.getAwsRequestId(), input, InvocationDeadline.of(context, margin));
-        output.write(result.json().getBytes(StandardCharsets.UTF_8));
+        byte[] event = input.readAllBytes();
+        String requestId = context.getAwsRequestId();
+        Deadline deadline = InvocationDeadline.of(context, margin);
+        SqsBatch batch;
+        try {
+            batch = SqsBatch.of(event).orElse(null);
+        } catch (InvalidEventException broken) {
+            throw logout.refused(requestId, broken);
+        }
+        String answer = batch != null ? SqsBatch.response(queued.failed(requestId, batch.messages(), deadline))
+                : logout.logout(requestId, new ByteArrayInputStream(event), deadline).json();
+        output.write(answer.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,2 +1,5 @@
-/** The AWS Lambda door: reads the event, runs the logout use case, writes Mega-API's answer. No logic of its own. */
+/**
+ * The AWS Lambda door: reads the event (a logout event, or an SQS batch of them), runs the use case, writes its answer. No
+ * logic of its own.
+ */
 package io.megalogout.lambda;

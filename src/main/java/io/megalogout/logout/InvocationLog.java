@@ -17,8 +17,10 @@ import io.megalogout.error.LogoutFailure;
 
 /**
  * The record of each request, whatever the door: exactly one line with request id, instance key, mode, outcome,
- * upstream status, status reads and duration, also when the input is rejected or the door refused it. The fields go to
- * the MDC too, so that the JSON log format carries them as fields. Each line also fires a {@link LogoutRecorded} event.
+ * upstream status, status reads and duration, also when the input is rejected or the door refused it. A bulk writes one
+ * line per distinct key, and an SQS batch one per message or key: the same request id, told apart by {@code bulk} and
+ * {@code messageId} ({@link Origin}). The fields go to the MDC too, so that the JSON log format carries them as fields.
+ * Each line also fires a {@link LogoutRecorded} event.
  */
 @Singleton
 class InvocationLog {
@@ -37,9 +39,9 @@ class InvocationLog {
      * @param request reads the key and mode from the door's input, or throws when the input is unusable
      * @param reads the request's status reads, counted whatever the request ends in
      */
-    LogoutResult record(String requestId, Supplier<LogoutRequest> request, StatusReads reads,
+    LogoutResult record(Origin origin, Supplier<LogoutRequest> request, StatusReads reads,
             Function<LogoutRequest, LogoutResult> run) {
-        Line line = new Line(requestId);
+        Line line = new Line(origin);
         try {
             LogoutRequest valid = request.get();
             line.instanceKey = valid.key().value();
@@ -52,18 +54,38 @@ class InvocationLog {
             failed(line, failure, reads.count());
             throw failure;
         } catch (RuntimeException bug) {
-            // Not one of our failures: a defect. Still one line, without its message (it could hold anything).
-            line.write(Logger.Level.ERROR, bug.getClass().getSimpleName(), "-", reads.count(), null);
-            recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(bug.getClass())));
+            defect(line, bug, reads.count());
+            throw bug;
+        }
+    }
+
+    /**
+     * Reads an event. Only when that fails is a line written (the event's keys will have their own), and the failure
+     * rethrown unchanged.
+     */
+    LogoutEvent read(Origin origin, Supplier<LogoutEvent> event) {
+        try {
+            return event.get();
+        } catch (LogoutFailure failure) {
+            failed(new Line(origin), failure, 0);
+            throw failure;
+        } catch (RuntimeException bug) {
+            defect(new Line(origin), bug, 0);
             throw bug;
         }
     }
 
     /** Writes the line of a request that a door refused before the use case ran. */
-    void refused(String requestId, LogoutFailure failure) {
-        Line line = new Line(requestId);
+    void refused(Origin origin, LogoutFailure failure) {
+        Line line = new Line(origin);
         line.instanceKey = failure.instanceKey().orElse("-");
         failed(line, failure, 0);
+    }
+
+    /** Not one of our failures: a defect. Still one line, without its message (it could hold anything). */
+    private void defect(Line line, RuntimeException bug, int statusReads) {
+        line.write(Logger.Level.ERROR, bug.getClass().getSimpleName(), "-", statusReads, null);
+        recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(bug.getClass())));
     }
 
     private void failed(Line line, LogoutFailure failure, int statusReads) {
@@ -76,23 +98,24 @@ class InvocationLog {
     private static final class Line {
 
         private final long started = System.nanoTime();
-        private final String requestId;
+        private final Origin origin;
         private String instanceKey = "-";
         private Optional<Mode> mode = Optional.empty();
 
-        Line(String requestId) {
-            this.requestId = requestId;
+        Line(Origin origin) {
+            this.origin = origin;
         }
 
         void write(Logger.Level level, String outcome, String upstreamStatus, int statusReads, String detail) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("requestId", requestId);
+            fields.put("requestId", origin.requestId());
             fields.put("instanceKey", instanceKey);
             fields.put("mode", mode.map(Mode::label).orElse("-"));
             fields.put("outcome", outcome);
             fields.put("upstreamStatus", upstreamStatus);
             fields.put("statusReads", String.valueOf(statusReads));
             fields.put("durationMs", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+            origin.addTo(fields);
             StringBuilder text = new StringBuilder("logout");
             fields.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
             if (detail != null) {

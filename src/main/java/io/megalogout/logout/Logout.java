@@ -7,48 +7,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.megalogout.error.LogoutFailure;
 
 /**
- * Logs one WhatsApp instance out of Mega-API, or reads what a logout would do: the one path to the destructive call,
- * for both doors. It reads the caller's event strictly, takes exactly the key the caller wrote (valid by construction)
- * and the mode it asked for, and records every request in one log line. A plain logout sends exactly one logout and
- * answers Mega-API's JSON as sent; a dry run reads the status and never logs out; a confirmed logout is
- * {@link ConfirmedLogout}.
+ * Logs WhatsApp instances out of Mega-API, or reads what a logout would do: the one path to the destructive call, for
+ * both doors. It reads the caller's event strictly and takes exactly the keys the caller wrote (each checked before it is
+ * used) and the mode it asked for. One key is one request ({@link KeyLogout}); a bulk runs each distinct key as one
+ * ({@link BulkLogout}) and answers all their results. Every key's request has its own log line.
  */
 @ApplicationScoped
 public class Logout {
 
     private final LogoutEventReader events;
     private final Upstream upstream;
-    private final ConfirmedLogout confirmed;
+    private final KeyLogout key;
+    private final BulkLogout bulk;
     private final InvocationLog log;
 
-    Logout(LogoutEventReader events, Upstream upstream, ConfirmedLogout confirmed, InvocationLog log) {
+    Logout(LogoutEventReader events, Upstream upstream, KeyLogout key, BulkLogout bulk, InvocationLog log) {
         this.events = events;
         this.upstream = upstream;
-        this.confirmed = confirmed;
+        this.key = key;
+        this.bulk = bulk;
         this.log = log;
     }
 
     /**
-     * Runs the request that {@code event} holds, answering before {@code deadline} (and within
+     * Runs the request that {@code event} holds, answering before {@code deadline} (and, for each key, within
      * {@code megaapi.logout-timeout-ms}, every read, attempt and wait included) whatever Mega-API does.
      *
-     * @param requestId the door's id for this request, for the log line
-     * @param event the caller's raw event: {@code {"instanceKey": "<key>"}}, optionally {@code "dryRun": true} or
-     *        {@code "confirm": true}
+     * @param requestId the door's id for this request, for the log lines
+     * @param event the caller's raw event: {@code {"instanceKey": "<key>"}} or {@code {"instanceKeys": ["<key>", ...]}},
+     *        optionally {@code "dryRun": true} or {@code "confirm": true}
+     * @return one key's answer, or a bulk's {@code {"results": [...]}}: a key's failure is a result, not a failure
      */
     public LogoutResult logout(String requestId, InputStream event, Deadline deadline) {
-        Deadline capped = deadline.atMost(upstream.timeout());
-        StatusReads reads = new StatusReads(upstream, capped);
-        return log.record(requestId, () -> request(event), reads, request -> switch (request.mode()) {
-            case PLAIN -> LogoutResult.plain(upstream.logout(request.key(), capped));
-            case DRY_RUN -> LogoutResult.dryRun(upstream.logoutRequest(request.key()), reads.read(request.key()));
-            case CONFIRM -> confirmed.logout(request.key(), reads, capped);
-        });
-    }
-
-    private LogoutRequest request(InputStream event) {
-        LogoutEvent read = events.read(event);
-        return new LogoutRequest(new InstanceKey(read.instanceKey()), read.mode());
+        Origin origin = Origin.of(requestId);
+        LogoutEvent read = log.read(origin, () -> events.read(event));
+        if (!read.bulk()) {
+            return key.run(origin, read.instanceKey(), read.mode(), deadline);
+        }
+        return LogoutResult.bulk(read.mode(), BulkLogout.answer(bulk.run(BulkLogout.jobs(origin, read), deadline)));
     }
 
     /**
@@ -71,7 +67,7 @@ public class Logout {
 
     /** Records a request that the door refused before it got here (nothing was sent), and returns its failure. */
     public LogoutFailure refused(String requestId, LogoutFailure failure) {
-        log.refused(requestId, failure);
+        log.refused(Origin.of(requestId), failure);
         return failure;
     }
 }

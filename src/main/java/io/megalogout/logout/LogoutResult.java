@@ -4,12 +4,22 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * What a request answers, on either door: {@link #json()} as it is. A plain logout answers Mega-API's JSON byte for
- * byte; a dry run and a confirmed logout answer an object of ours that carries Mega-API's JSON as it was sent.
+ * byte; a dry run and a confirmed logout answer an object of ours that carries Mega-API's JSON as it was sent; a bulk
+ * answers each key's result.
  *
- * @param outcome for the log line and metrics: one of {@link LogoutRecorded}'s outcomes
- * @param upstreamStatus the HTTP status of the logout's answer, or of the status read when no logout was sent
+ * @param outcome for the log line and metrics: one of {@link LogoutRecorded}'s outcomes, or {@link #BULK}
+ * @param upstreamStatus the HTTP status of the logout's answer, or of the status read when no logout was sent; 0 for a
+ *        bulk
  */
 public record LogoutResult(Mode mode, String outcome, int upstreamStatus, String json) {
+
+    /** A bulk's outcome: its keys have a line each, with their own outcomes; the bulk has none. */
+    public static final String BULK = "BULK";
+
+    /** A bulk's answer, {@code {"results": [...]}}: one result per distinct key, in the order given. */
+    static LogoutResult bulk(Mode mode, String json) {
+        return new LogoutResult(mode, BULK, 0, json);
+    }
 
     /** Mega-API's answer to a plain logout, as sent; {@code "error": true} included. */
     static LogoutResult plain(LogoutAnswer answer) {

@@ -18,11 +18,15 @@ import io.megalogout.error.InvalidInstanceKeyException;
  */
 class LogoutEventReaderFuzzTest {
 
-    private final LogoutEventReader reader = new LogoutEventReader();
+    /** Few, so that the fuzzer reaches the limit of a bulk's keys. */
+    private static final int MAX_KEYS = 3;
+
+    private final LogoutEventReader reader = new LogoutEventReader(MAX_KEYS);
 
     /**
      * Whatever the bytes: the reader answers an event or {@code InvalidEventException}, nothing else; it only reads
-     * UTF-8 (the test's own RFC 3629 check); and {@link InstanceKey} accepts exactly the keys of the documented rule.
+     * UTF-8 (the test's own RFC 3629 check); it answers one key, or a bulk of 1 to {@value #MAX_KEYS} (the limit); and
+     * {@link InstanceKey} accepts exactly the keys of the documented rule.
      */
     @FuzzTest(maxDuration = "5m")
     void readsOnlyUtf8AndTheKeyRuleIsTheDocumentedOne(byte[] event) {
@@ -33,8 +37,12 @@ class LogoutEventReaderFuzzTest {
             return;
         }
         assertThat(DocumentedRules.isUtf8(event)).as("read an event that is not UTF-8").isTrue();
-        String key = read.instanceKey();
-        assertThat(key).as("the key of a read event").isNotNull();
+        assertThat(read.instanceKeys()).as("the keys of a read event").hasSizeBetween(1, read.bulk() ? MAX_KEYS : 1)
+                .doesNotContainNull();
+        read.instanceKeys().forEach(LogoutEventReaderFuzzTest::followsTheDocumentedRule);
+    }
+
+    private static void followsTheDocumentedRule(String key) {
         boolean valid = DocumentedRules.isValidKey(key);
         try {
             assertThat(new InstanceKey(key).value()).as("an accepted key, unchanged").isEqualTo(key);

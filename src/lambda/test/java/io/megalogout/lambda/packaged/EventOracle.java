@@ -25,7 +25,11 @@ import io.megalogout.lambda.packaged.EventModel.Str;
  * {@code "dryRun": true}, only reads its status, or, with {@code "confirm": true}, reads, logs out and reads again; an
  * invalid key string is {@code InvalidInstanceKeyException}; a missing, null or non-string key, a duplicate field, a
  * root that is not an object, too deep a document, a {@code dryRun} or {@code confirm} that is not a boolean, both true,
- * or a root field spelt like one of them but not exactly, is {@code InvalidEventException}.
+ * or a root field spelt like one of them but not exactly, is {@code InvalidEventException}. So is an
+ * {@code instanceKeys} (a bulk) that is not a non-empty array of at most {@value #MAX_KEYS} strings, one beside an
+ * {@code instanceKey}, or a root field spelt like {@code instanceKeys} but not exactly. The generator writes
+ * {@code instanceKeys} only as a near miss of {@code instanceKey}, never as a valid bulk, whose answer this test does not
+ * judge (the bulk tests do): the oracle refuses to judge one.
  */
 final class EventOracle {
 
@@ -47,6 +51,9 @@ final class EventOracle {
 
     static final String DRY_RUN = "dryRun";
     static final String CONFIRM = "confirm";
+    static final String INSTANCE_KEYS = "instanceKeys";
+    /** The README's default bulk.max-keys. */
+    static final int MAX_KEYS = 100;
 
     /**
      * How one invocation ended: (a) a plain logout of one key (one {@code DELETE}), a dry run of one key (one
@@ -139,12 +146,19 @@ final class EventOracle {
         if (!(root instanceof Obj event)) {
             return Expected.rejects(INVALID_EVENT);
         }
+        if (event.members().stream().anyMatch(m -> misspeltField(m.name().value()))) {
+            return Expected.rejects(INVALID_EVENT);
+        }
+        Json bulk = member(event, INSTANCE_KEYS);
+        if (bulk != null) {
+            if (member(event, INSTANCE_KEY) != null || !isBulkOfStrings(bulk)) {
+                return Expected.rejects(INVALID_EVENT);
+            }
+            throw new IllegalStateException("a valid bulk (instanceKeys), which the fuzz test does not judge");
+        }
         List<Json> keys = event.members().stream().filter(m -> m.name().value().equals(INSTANCE_KEY))
                 .map(Member::value).toList();
         if (keys.isEmpty() || !(keys.get(0) instanceof Str key)) {
-            return Expected.rejects(INVALID_EVENT);
-        }
-        if (event.members().stream().anyMatch(m -> misspeltMode(m.name().value()))) {
             return Expected.rejects(INVALID_EVENT);
         }
         Json dryRun = member(event, DRY_RUN);
@@ -170,11 +184,23 @@ final class EventOracle {
                 .orElse(null);
     }
 
+    /** Whether an {@code instanceKeys} value is a bulk's: 1 to {@value #MAX_KEYS} strings. */
+    private static boolean isBulkOfStrings(Json value) {
+        return switch (value) {
+            case Arr a -> !a.items().isEmpty() && a.items().size() <= MAX_KEYS
+                    && a.items().stream().allMatch(item -> item instanceof Str);
+            case Many m -> m.count() > 0 && m.count() <= MAX_KEYS && m.item() instanceof Str;
+            case Nest n -> !n.objects() && n.levels() == 1 && n.inner() instanceof Str;
+            default -> false;
+        };
+    }
+
     /**
-     * The README's rule, written out: a name that reads {@code dryrun} or {@code confirm} once everything but ASCII
-     * letters and digits is dropped and the rest lowercased, and is not exactly {@code dryRun} or {@code confirm}.
+     * The README's rule, written out: a name that reads {@code dryrun}, {@code confirm} or {@code instancekeys} once
+     * everything but ASCII letters and digits is dropped and the rest lowercased, and is not exactly {@code dryRun},
+     * {@code confirm} or {@code instanceKeys}.
      */
-    static boolean misspeltMode(String name) {
+    static boolean misspeltField(String name) {
         StringBuilder letters = new StringBuilder();
         for (char c : name.toCharArray()) {
             if (c >= 'A' && c <= 'Z') {
@@ -184,7 +210,8 @@ final class EventOracle {
             }
         }
         String read = letters.toString();
-        return read.equals("dryrun") && !name.equals(DRY_RUN) || read.equals("confirm") && !name.equals(CONFIRM);
+        return read.equals("dryrun") && !name.equals(DRY_RUN) || read.equals("confirm") && !name.equals(CONFIRM)
+                || read.equals("instancekeys") && !name.equals(INSTANCE_KEYS);
     }
 
     static Shape shape(Json value) {

@@ -253,7 +253,7 @@ final class ModelEvents {
     private FuzzCase modeMisspelt() {
         String name = r.oneOf(MISSPELT_MODES);
         Member misspelt = new Member(new Text(name, parts.escaping()), new Bool(r.coin()));
-        return FuzzCase.of(EventOracle.misspeltMode(name) ? "misspelt name" : "another name",
+        return FuzzCase.of(EventOracle.misspeltField(name) ? "misspelt name" : "another name",
                 parts.stringKeyEvent(List.of(misspelt)), parts.layout());
     }
 

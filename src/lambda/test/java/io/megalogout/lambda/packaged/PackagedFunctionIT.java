@@ -3,6 +3,7 @@ package io.megalogout.lambda.packaged;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -132,6 +133,38 @@ class PackagedFunctionIT {
         assertThat(mdc.get("outcome").asText()).isEqualTo("DRY_RUN");
         assertThat(mdc.get("statusReads").asText()).isEqualTo("1");
         megaApi.verify(0, deleteRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void answersAnSqsBatchWithTheMessagesThatFailed() throws Exception {
+        megaApi.stubFor(
+                delete(urlEqualTo("/rest/instance/ok/logout")).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        megaApi.stubFor(
+                delete(urlEqualTo("/rest/instance/bulk/logout")).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/down/logout")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"message\":\"Internal error\"}")));
+        String event = "{\"Records\":[" + sqsRecord("m1", "{\\\"instanceKey\\\":\\\"ok\\\"}") + ","
+                + sqsRecord("m2", "{\\\"instanceKey\\\":\\\"down\\\"}") + "," + sqsRecord("m3", "not json") + ","
+                + sqsRecord("m4", "{\\\"instanceKeys\\\":[\\\"bulk\\\",\\\"bulk\\\"]}") + "]}";
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke(event);
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.body())
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m3\"}]}");
+        for (String key : new String[] { "ok", "down", "bulk" }) {
+            megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/" + key + "/logout"))
+                    .withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN)));
+        }
+        assertThat(megaApi.getAllServeEvents()).hasSize(3);
+    }
+
+    /** An SQS record as Lambda's event source mapping writes it; {@code body} is written into the JSON string as is. */
+    private static String sqsRecord(String id, String body) {
+        return "{\"messageId\":\"" + id + "\",\"receiptHandle\":\"AQEB" + id + "\",\"body\":\"" + body + "\","
+                + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},\"md5OfBody\":\"0\","
+                + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:sa-east-1:000000000000:megaapi-logout\","
+                + "\"awsRegion\":\"sa-east-1\"}";
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.megalogout.lambda;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.megalogout.error.InvalidEventException;
+import io.megalogout.json.StrictJson;
+import io.megalogout.logout.QueuedLogouts.Message;
+
+/**
+ * An SQS event as Lambda's event source mapping sends it, {@code {"Records": [{"messageId": "...", "body": "...",
+ * "eventSource": "aws:sqs", ...}]}}, and the partial batch response it reads back.
+ * <p>
+ * An event is taken for an SQS batch when its {@code Records} array holds at least one object whose
+ * {@code eventSource} is {@code "aws:sqs"}; anything else is read as a logout event (which has no {@code Records}
+ * member worth reading). A batch must then be well formed: every record an SQS record with a string {@code messageId},
+ * unique and not blank, and a string {@code body}, and no {@code instanceKey} or {@code instanceKeys} beside the
+ * records. Otherwise the whole invocation is an {@code InvalidEventException}: there is no message id to report a
+ * failure against, so Lambda retries the whole batch, and the queue's redrive policy ends it.
+ */
+record SqsBatch(List<Message> messages) {
+
+    private static final String SQS = "aws:sqs";
+
+    /** The batch in {@code event}, if the event is one; throws {@link InvalidEventException} if it is a broken one. */
+    static Optional<SqsBatch> of(byte[] event) {
+        Optional<JsonNode> root = StrictJson.utf8(event).flatMap(StrictJson::tree);
+        JsonNode records = root.map(r -> r.get("Records")).orElse(null);
+        if (records == null || !records.isArray() || !records.valueStream().anyMatch(SqsBatch::fromSqs)) {
+            return Optional.empty();
+        }
+        if (root.get().has("instanceKey") || root.get().has("instanceKeys")) {
+            throw new InvalidEventException("it is an SQS batch with an instanceKey or instanceKeys beside its Records;"
+                    + " send the logout event as a message's body");
+        }
+        List<Message> messages = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            if (!fromSqs(record)) {
+                throw broken(i, "is not an SQS record (eventSource \"aws:sqs\")");
+            }
+            JsonNode id = record.get("messageId");
+            if (id == null || !id.isTextual() || id.textValue().isBlank()) {
+                throw broken(i, "has no messageId");
+            }
+            if (!ids.add(id.textValue())) {
+                throw broken(i, "repeats the messageId of an earlier record");
+            }
+            JsonNode body = record.get("body");
+            if (body == null || !body.isTextual()) {
+                throw broken(i, "has no body (a string)");
+            }
+            messages.add(new Message(id.textValue(), body.textValue()));
+        }
+        return Optional.of(new SqsBatch(messages));
+    }
+
+    /**
+     * Lambda's partial batch response: {@code {"batchItemFailures": [{"itemIdentifier": "<messageId>"}, ...]}}, empty
+     * when every message succeeded. Only the listed messages return to the queue, when the event source mapping has
+     * {@code ReportBatchItemFailures}.
+     */
+    static String response(List<String> failedIds) {
+        return failedIds.stream()
+                .map(id -> "{\"itemIdentifier\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(id)) + "\"}")
+                .collect(Collectors.joining(",", "{\"batchItemFailures\":[", "]}"));
+    }
+
+    private static boolean fromSqs(JsonNode record) {
+        return record.isObject() && SQS.equals(record.path("eventSource").textValue());
+    }
+
+    private static InvalidEventException broken(int index, String what) {
+        return new InvalidEventException("it is an SQS batch whose Records[" + index + "] " + what);
+    }
+}

@@ -1,0 +1,27 @@
+package io.megalogout.logout;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Bulk events ({@code "instanceKeys"}) and SQS batches: how many keys one event may hold, and how many run at once. */
+@ConfigMapping(prefix = "bulk")
+public interface BulkConfig {
+
+    /**
+     * The most keys one bulk event may list, duplicates included; more is an invalid event, nothing sent. 100 keys of
+     * the longest kind still fit the HTTP door's 16 KiB body, and at the default concurrency and a usual Mega-API
+     * latency (50 to 500 ms) they finish in 1 to 7 s, well inside {@code megaapi.logout-timeout-ms}.
+     */
+    @WithDefault("100")
+    int maxKeys();
+
+    /**
+     * The most requests one invocation (a bulk, or every message of one SQS batch together) has in flight toward
+     * Mega-API; the keys start in the order given as places free up. 8: each logout opens its own connection (no
+     * keep-alive) to the customer's one host, whose rate limits are not published; 8 at once keep a bulk of 100 well
+     * inside the deadline without looking like a flood, and leave the circuit breaker (4 failures in 5 attempts on
+     * Lambda) a chance to stop a failing batch after about one round.
+     */
+    @WithDefault("8")
+    int concurrency();
+}
