@@ -87,8 +87,10 @@ class SamTemplateIT {
                 .collect(Collectors.toSet());
 
         assertThat(properties(MegaApiConfig.class).keySet()).containsAll(ours);
-        assertThat(variables).containsEntry("MEGAAPI_BASE_URL", Map.of("Ref", "MegaApiBaseUrl"))
-                .containsEntry("MEGAAPI_TOKEN_SECRET_ID", Map.of("Ref", "MegaApiTokenSecretArn"))
+        // Each set only when its parameter is given: all three are optional, the template's Rules ask for a token.
+        assertThat(variables).containsEntry("MEGAAPI_BASE_URL", ifGiven("HasDefaultHost", "MegaApiBaseUrl"))
+                .containsEntry("MEGAAPI_TOKEN_SECRET_ID", ifGiven("HasTokenSecret", "MegaApiTokenSecretArn"))
+                .containsEntry("MEGAAPI_INSTANCES_SECRET_ID", ifGiven("HasInstancesSecret", "MegaApiInstancesSecretArn"))
                 .doesNotContainKey("MEGAAPI_TOKEN")
                 // The function reads the token only at its first logout and after a 401: a cache could hide a rotation.
                 .containsEntry("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "false");
@@ -106,7 +108,17 @@ class SamTemplateIT {
     }
 
     @Test
-    void letsTheFunctionReadOnlyTheTokensSecret() {
+    void refusesADeploymentWithoutAnyTokenSecretOrWithADefaultTokenButNoDefaultHost() {
+        Map<String, Object> rules = map(template.get("Rules"));
+
+        assertThat(rules.toString()).contains("MegaApiTokenSecretArn", "MegaApiInstancesSecretArn");
+        assertThat(map(rules.get("DefaultTokenHasAHost")).get("RuleCondition").toString())
+                .contains("MegaApiTokenSecretArn");
+        assertThat(map(rules.get("DefaultTokenHasAHost")).get("Assertions").toString()).contains("MegaApiBaseUrl");
+    }
+
+    @Test
+    void letsTheFunctionReadOnlyItsTokenSecrets() {
         assertThat(function).containsEntry("Role", Map.of("Fn::GetAtt", List.of("LogoutFunctionRole", "Arn")))
                 .doesNotContainKeys("Policies", "Events");
         Map<String, Object> role = map(resource("LogoutFunctionRole", "AWS::IAM::Role").get("Properties"));
@@ -119,14 +131,59 @@ class SamTemplateIT {
                                 Map.of("Fn::GetAtt", List.of("LogoutLogGroup", "Arn"))),
                         org.assertj.core.groups.Tuple.tuple("secretsmanager:GetSecretValue",
                                 Map.of("Ref", "MegaApiTokenSecretArn")),
+                        org.assertj.core.groups.Tuple.tuple("secretsmanager:GetSecretValue",
+                                Map.of("Ref", "MegaApiInstancesSecretArn")),
                         org.assertj.core.groups.Tuple.tuple("sqs:SendMessage",
-                                Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn"))));
+                                Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn"))),
+                        org.assertj.core.groups.Tuple.tuple(
+                                List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
+                                Map.of("Fn::GetAtt", List.of("LogoutRequestsQueue", "Arn"))));
         assertThat(statements).allMatch(statement -> "Allow".equals(statement.get("Effect")));
-        // The one resource the secret statement names is a secret's full ARN, never a pattern.
-        String secretArn = map(parameters().get("MegaApiTokenSecretArn")).get("AllowedPattern").toString();
-        assertThat("arn:aws:secretsmanager:sa-east-1:123456789012:secret:megaapi/token-AbCdEf").matches(secretArn);
-        assertThat(List.of("*", "arn:aws:secretsmanager:sa-east-1:123456789012:secret:*",
-                "arn:aws:secretsmanager:*:123456789012:secret:megaapi")).noneMatch(arn -> arn.matches(secretArn));
+        // Each secret statement exists only when its secret is given (an empty ARN would be an invalid policy).
+        assertThat(conditions(role.get("Policies"))).containsExactly("HasTokenSecret", "HasInstancesSecret",
+                "HasSqsTrigger");
+        // The one resource each secret statement names is a secret's full ARN, never a pattern; or nothing at all.
+        for (String parameter : List.of("MegaApiTokenSecretArn", "MegaApiInstancesSecretArn")) {
+            String secretArn = map(parameters().get(parameter)).get("AllowedPattern").toString();
+            assertThat("arn:aws:secretsmanager:sa-east-1:123456789012:secret:megaapi/token-AbCdEf").matches(secretArn);
+            assertThat("").matches(secretArn);
+            assertThat(List.of("*", "arn:aws:secretsmanager:sa-east-1:123456789012:secret:*",
+                    "arn:aws:secretsmanager:*:123456789012:secret:megaapi")).noneMatch(arn -> arn.matches(secretArn));
+        }
+    }
+
+    @Test
+    void optionallyTriggersTheFunctionFromAQueueReturningOnlyFailedMessages() {
+        assertThat(map(parameters().get("SqsTrigger"))).containsEntry("Default", "disabled");
+        Map<String, Object> mapping = resource("LogoutRequestsEventSource", "AWS::Lambda::EventSourceMapping");
+        assertThat(mapping).containsEntry("Condition", "HasSqsTrigger");
+        Map<String, Object> properties = map(mapping.get("Properties"));
+
+        assertThat(properties).containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of("LogoutRequestsQueue",
+                "Arn")))
+                // The alias, whose published version SnapStart restores.
+                .containsEntry("FunctionName", Map.of("Ref", "LogoutFunctionAliaslive"))
+                .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+                .containsEntry("BatchSize", Map.of("Ref", "QueueBatchSize"))
+                .containsEntry("MaximumBatchingWindowInSeconds", 0)
+                .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", Map.of("Ref", "ReservedConcurrency")));
+        // A batch larger than 10 would need a batching window; each message may be a bulk of up to 100 keys.
+        assertThat(map(parameters().get("QueueBatchSize"))).containsEntry("MaxValue", 10);
+    }
+
+    @Test
+    void givesQueuedLogoutsAVisibilityTimeoutOfSixFunctionTimeoutsAndADeadLetterQueue() {
+        Map<String, Object> queue = map(resource("LogoutRequestsQueue", "AWS::SQS::Queue").get("Properties"));
+        Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+
+        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * (Integer) function.get("Timeout"));
+        assertThat(redrive).containsEntry("deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(
+                "LogoutRequestsDeadLetterQueue", "Arn"))).containsEntry("maxReceiveCount", 3);
+        assertThat(queue).containsEntry("SqsManagedSseEnabled", true);
+        assertThat(resource("LogoutRequestsDeadLetterQueue", "AWS::SQS::Queue")).containsEntry("Condition",
+                "HasSqsTrigger");
+        Map<String, Object> alarm = resource("LogoutRequestsDeadLetterAlarm", "AWS::CloudWatch::Alarm");
+        assertThat(map(alarm.get("Properties")).get("Dimensions").toString()).contains("LogoutRequestsDeadLetterQueue");
     }
 
     @Test
@@ -165,7 +222,7 @@ class SamTemplateIT {
     void limitsConcurrencyWithAParameter() {
         assertThat(function.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "ReservedConcurrency"));
         assertThat(map(parameters().get("ReservedConcurrency"))).containsEntry("Type", "Number")
-                .containsEntry("MinValue", 1);
+                .containsEntry("MinValue", 2);
     }
 
     @Test
@@ -183,6 +240,11 @@ class SamTemplateIT {
                 .containsEntry("Threshold", 1).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                 .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref",
                         "LogoutFunction"))));
+    }
+
+    /** {@code !If [condition, !Ref parameter, !Ref AWS::NoValue]} in its long form. */
+    private static Map<String, Object> ifGiven(String condition, String parameter) {
+        return Map.of("Fn::If", List.of(condition, Map.of("Ref", parameter), Map.of("Ref", "AWS::NoValue")));
     }
 
     /** {@code !If [IsNative, native, jvm]} in its long form. */
@@ -211,12 +273,33 @@ class SamTemplateIT {
         return properties;
     }
 
+    /** Every statement, a conditional one ({@code !If [condition, statement, !Ref AWS::NoValue]}) included. */
     private static List<Map<String, Object>> statements(Object policies) {
         List<Map<String, Object>> statements = new ArrayList<>();
-        for (Object policy : (List<?>) policies) {
-            for (Object statement : (List<?>) map(map(policy).get("PolicyDocument")).get("Statement")) {
-                statements.add(map(statement));
+        for (Object statement : rawStatements(policies)) {
+            Map<String, Object> conditional = map(statement);
+            statements.add(conditional.containsKey("Fn::If") ? map(((List<?>) conditional.get("Fn::If")).get(1))
+                    : conditional);
+        }
+        return statements;
+    }
+
+    /** The conditions of the conditional statements, in order; each must drop its statement when false. */
+    private static List<String> conditions(Object policies) {
+        List<String> conditions = new ArrayList<>();
+        for (Object statement : rawStatements(policies)) {
+            if (map(statement).get("Fn::If") instanceof List<?> branches) {
+                assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+                conditions.add((String) branches.get(0));
             }
+        }
+        return conditions;
+    }
+
+    private static List<Object> rawStatements(Object policies) {
+        List<Object> statements = new ArrayList<>();
+        for (Object policy : (List<?>) policies) {
+            statements.addAll((List<?>) map(map(policy).get("PolicyDocument")).get("Statement"));
         }
         return statements;
     }
