@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.lambda.Sqs;
+
 /**
  * The deployable artifact as Lambda runs it: {@code target/function.zip} under AWS's own runtime client, in the prod
  * profile, against a Runtime API stand-in and a WireMock Mega-API. Runs in the integration-test phase, after package.
@@ -143,28 +145,18 @@ class PackagedFunctionIT {
                 delete(urlEqualTo("/rest/instance/bulk/logout")).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
         megaApi.stubFor(delete(urlEqualTo("/rest/instance/down/logout")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"message\":\"Internal error\"}")));
-        String event = "{\"Records\":[" + sqsRecord("m1", "{\\\"instanceKey\\\":\\\"ok\\\"}") + ","
-                + sqsRecord("m2", "{\\\"instanceKey\\\":\\\"down\\\"}") + "," + sqsRecord("m3", "not json") + ","
-                + sqsRecord("m4", "{\\\"instanceKeys\\\":[\\\"bulk\\\",\\\"bulk\\\"]}") + "]}";
+        String event = Sqs.event("m1", "{\"instanceKey\":\"ok\"}", "m2", "{\"instanceKey\":\"down\"}", "m3", "not json",
+                "m4", "{\"instanceKeys\":[\"bulk\",\"bulk\"]}");
 
         RuntimeApiStandIn.Outcome outcome = function.invoke(event);
 
         assertThat(outcome.failed()).isFalse();
-        assertThat(outcome.body())
-                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m3\"}]}");
+        assertThat(outcome.body()).isEqualTo(Sqs.failures("m2", "m3"));
         for (String key : new String[] { "ok", "down", "bulk" }) {
             megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/" + key + "/logout"))
                     .withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN)));
         }
         assertThat(megaApi.getAllServeEvents()).hasSize(3);
-    }
-
-    /** An SQS record as Lambda's event source mapping writes it; {@code body} is written into the JSON string as is. */
-    private static String sqsRecord(String id, String body) {
-        return "{\"messageId\":\"" + id + "\",\"receiptHandle\":\"AQEB" + id + "\",\"body\":\"" + body + "\","
-                + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},\"md5OfBody\":\"0\","
-                + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:sa-east-1:000000000000:megaapi-logout\","
-                + "\"awsRegion\":\"sa-east-1\"}";
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.lambda.Sqs;
+
 /**
  * Per-instance settings as the packaged function reads them from its real sources: a Kubernetes-style secrets directory
  * whose file names hold quotes and dots, the process environment (which may only override a key named exactly
@@ -73,6 +75,36 @@ class PackagedFunctionInstancesIT {
                     .withHeader("Authorization", WireMock.equalTo("Bearer " + DEFAULT_TOKEN)));
             assertThat(defaultHost.getAllServeEvents()).hasSize(1);
             assertThat(function.output()).doesNotContain(FILE_TOKEN, ENV_TOKEN, DEFAULT_TOKEN);
+        }
+    }
+
+    @Test
+    void logsOutAnSqsBatchAcrossHostsWithInstancesFromAnExtraConfigFile() throws Exception {
+        // Hosts in a config file (as a ConfigMap would mount it); cust-2 has a host of its own but no token.
+        Path file = secrets.resolve("instances.properties");
+        Files.writeString(file, "megaapi.instances.\"cust-1.main\".base-url=" + customerHost.baseUrl() + "\n"
+                + "megaapi.instances.\"cust-1.main\".token=" + FILE_TOKEN + "\n"
+                + "megaapi.instances.cust-2.base-url=" + customerHost.baseUrl() + "\n");
+        Map<String, String> env = environment();
+        env.put("QUARKUS_CONFIG_LOCATIONS", file.toString());
+        String event = Sqs.event("m1", "{\"instanceKey\":\"cust-1.main\"}",
+                "m2", "{\"instanceKeys\":[\"demo\",\"cust-1.main\",\"demo\"]}",
+                "m3", "{\"instanceKey\":\"cust-2\"}");
+
+        try (PackagedFunction function = PackagedFunction.start(env)) {
+            RuntimeApiStandIn.Outcome outcome = function.invoke(event);
+
+            assertThat(outcome.failed()).isFalse();
+            // cust-2 would need the default token on a customer's host: refused, nothing sent, its message returns.
+            assertThat(outcome.body()).isEqualTo(Sqs.failures("m3"));
+            customerHost.verify(2, deleteRequestedFor(urlEqualTo("/rest/instance/cust-1.main/logout"))
+                    .withHeader("Authorization", WireMock.equalTo("Bearer " + FILE_TOKEN)));
+            assertThat(customerHost.getAllServeEvents()).hasSize(2);
+            defaultHost.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/demo/logout"))
+                    .withHeader("Authorization", WireMock.equalTo("Bearer " + DEFAULT_TOKEN)));
+            assertThat(defaultHost.getAllServeEvents()).hasSize(1);
+            assertThat(function.output()).contains("instanceKey=cust-2", "InstanceNotConfiguredException", "messageId=m3")
+                    .doesNotContain(FILE_TOKEN, DEFAULT_TOKEN);
         }
     }
 
