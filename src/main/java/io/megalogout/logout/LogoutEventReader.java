@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,10 +31,6 @@ class LogoutEventReader {
 
     static final String INSTANCE_KEY = "instanceKey";
     static final String INSTANCE_KEYS = "instanceKeys";
-    static final String DRY_RUN = "dryRun";
-    static final String CONFIRM = "confirm";
-    /** The fields whose misspellings are refused. */
-    private static final List<String> GUARDED = List.of(INSTANCE_KEYS, DRY_RUN, CONFIRM);
 
     private final int maxKeys;
 
@@ -64,13 +59,13 @@ class LogoutEventReader {
         if (!root.isObject()) {
             throw new InvalidEventException("it is a JSON " + typeOf(root) + ", not an object");
         }
-        refuseMisspellings(root);
+        EventFields.refuseMisspellings(root);
         JsonNode keys = root.get(INSTANCE_KEYS);
         if (keys != null) {
             if (root.has(INSTANCE_KEY)) {
                 throw new InvalidEventException("it has both instanceKey and instanceKeys; send one key or a bulk");
             }
-            return new LogoutEvent(bulk(keys), true, mode(root));
+            return new LogoutEvent(bulk(keys), true, EventFields.mode(root));
         }
         JsonNode key = root.get(INSTANCE_KEY);
         if (key == null || key.isNull()) {
@@ -79,7 +74,7 @@ class LogoutEventReader {
         if (!key.isTextual()) {
             throw new InvalidEventException("its instanceKey is a " + typeOf(key) + ", not a string");
         }
-        return LogoutEvent.single(key.textValue(), mode(root));
+        return LogoutEvent.single(key.textValue(), EventFields.mode(root));
     }
 
     /** A bulk's keys as written, duplicates kept: checked here for their shape only, each key's rules come later. */
@@ -107,53 +102,11 @@ class LogoutEventReader {
         return read;
     }
 
-    private static Mode mode(JsonNode root) {
-        boolean dryRun = flag(root, DRY_RUN);
-        boolean confirm = flag(root, CONFIRM);
-        if (dryRun && confirm) {
-            throw new InvalidEventException("it asks for both dryRun and confirm; a dry run never logs out, so send one");
-        }
-        return dryRun ? Mode.DRY_RUN : confirm ? Mode.CONFIRM : Mode.PLAIN;
-    }
-
-    /** An opt-in field: absent or {@code false} is off; anything but a JSON boolean is refused. */
-    private static boolean flag(JsonNode root, String name) {
-        JsonNode value = root.get(name);
-        if (value == null) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw new InvalidEventException("its " + name + " is " + withArticle(typeOf(value))
-                    + ", not a boolean (true or false)");
-        }
-        return value.booleanValue();
-    }
-
-    /**
-     * A root field whose name reads {@code instanceKeys}, {@code dryRun} or {@code confirm} once case is ignored and
-     * every character but ASCII letters and digits is dropped ({@code "dryrun"}, {@code "dry_run"}, {@code "Confirm "},
-     * {@code "instance_keys"}), but is not spelt exactly so, is refused rather than ignored: the caller surely meant that
-     * field, and ignoring it would send a logout that a dry run asked not to send, or log out one key where a bulk was
-     * meant. ({@code instanceKey}'s misspellings need no rule: without it the event has no key and is refused anyway.)
-     */
-    private static void refuseMisspellings(JsonNode root) {
-        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            String letters = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-            for (String field : GUARDED) {
-                if (letters.equals(field.toLowerCase(Locale.ROOT)) && !name.equals(field)) {
-                    throw new InvalidEventException("it has a field " + InstanceKey.quote(name) + ", not " + field
-                            + " as written here; fix its name");
-                }
-            }
-        }
-    }
-
-    private static String typeOf(JsonNode value) {
+    static String typeOf(JsonNode value) {
         return value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String withArticle(String type) {
+    static String withArticle(String type) {
         return switch (type) {
             case "null" -> "null";
             case "array", "object" -> "an " + type;
