@@ -3,8 +3,6 @@ package io.megalogout.megaapi;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,7 +31,7 @@ class InstancesSecret implements Resource {
     private final Duration readTimeout;
     private final boolean plainHttp;
     /** Every token read so far: an answer quoting an older one must not pass it on either. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final HeldTokens held = new HeldTokens();
     private volatile Map<String, InstanceSettings> current;
 
     @Inject
@@ -91,11 +89,7 @@ class InstancesSecret implements Resource {
 
     /** Replaces every token read from the secret so far, wherever it appears in text that came from outside. */
     String redact(String text) {
-        String redacted = text;
-        for (String token : held) {
-            redacted = redacted.replace(token, "***");
-        }
-        return redacted;
+        return held.redact(text);
     }
 
     /** Drops what was read: the next request reads the secret again. */
@@ -126,7 +120,7 @@ class InstancesSecret implements Resource {
             throw new TokenReadException(unreadable.getMessage());
         }
         Map<String, InstanceSettings> instances = InstancesJson.parse(json, name(), plainHttp);
-        instances.values().forEach(settings -> settings.token().ifPresent(token -> held.add(token.value())));
+        instances.values().forEach(settings -> settings.token().ifPresent(held::add));
         return instances;
     }
 }

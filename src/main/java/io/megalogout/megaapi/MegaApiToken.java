@@ -2,8 +2,6 @@ package io.megalogout.megaapi;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -28,7 +26,7 @@ class MegaApiToken implements Resource {
     private final TokenSource source;
     private final Duration readTimeout;
     /** Every token held so far: an answer quoting an older one must not pass it on either. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final HeldTokens held = new HeldTokens();
     private volatile BearerToken current;
 
     @Inject
@@ -98,11 +96,7 @@ class MegaApiToken implements Resource {
 
     /** Replaces every token held so far, wherever it appears in text that came from outside. */
     String redact(String text) {
-        String redacted = text;
-        for (String token : held) {
-            redacted = redacted.replace(token, "***");
-        }
-        return redacted;
+        return held.redact(text);
     }
 
     /**
@@ -127,7 +121,7 @@ class MegaApiToken implements Resource {
     }
 
     private BearerToken hold(BearerToken token) {
-        held.add(token.value());
+        held.add(token);
         return token;
     }
 
