@@ -20,7 +20,9 @@ final class HttpBench {
             AotTraining.record(quarkusApp, aotCache, trustFlags, megaApiUrl, logDir);
         }
         Row stub = new Row("Mega-API stub alone (TLS, keep-alive: wrk cannot count Connection: close)", null);
-        Row plain = new Row("HTTP door (quarkus-run.jar)", null);
+        // bench/run passes no cache when target/quarkus-app is the default fast-jar, which an AOT cache cannot hold.
+        Row plain = new Row(aotCache == null ? "HTTP door (quarkus-run.jar as built)"
+                : "HTTP door (quarkus-run.jar, aot-jar packaging, no cache)", null);
         Row cached = aotCache == null ? null : new Row("HTTP door + JDK AOT cache (-XX:AOTCache)", plain);
         boolean wrk = Wrk.installed();
         if (!wrk) {
