@@ -1,0 +1,30 @@
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One function as the bench runs it: a task root, its handler, and what this row adds to Lambda's JVM flags and to the
+ * function's environment. bench/run's LAMBDA_ROWS become variants of our function.zip.
+ */
+record LambdaVariant(String name, Path taskRoot, String handler, List<String> extraJvmFlags, Map<String, String> extraEnv) {
+
+    /**
+     * Parses bench/run's "label|JVM flags|ENV=value ENV=value" (flags and variables space-separated, either may be
+     * empty).
+     */
+    static LambdaVariant parse(String spec, Path taskRoot, String handler) {
+        String[] parts = (spec + "||").split("\\|", -1);
+        List<String> flags = parts[1].isBlank() ? List.of() : List.of(parts[1].trim().split("\\s+"));
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (!parts[2].isBlank()) {
+            for (String assignment : parts[2].trim().split("\\s+")) {
+                int eq = assignment.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("not NAME=value in the row '" + spec + "': " + assignment);
+                }
+                env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
+        }
+        return new LambdaVariant(parts[0].trim(), taskRoot, handler, flags, env);
+    }
+}
