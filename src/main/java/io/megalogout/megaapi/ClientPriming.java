@@ -1,5 +1,11 @@
 package io.megalogout.megaapi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,9 +23,6 @@ import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 
 import io.quarkus.runtime.StartupEvent;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 
 /**
  * Pays at start-up what the first request would otherwise pay (class loading, the REST client's and Vert.x's first
@@ -39,14 +42,12 @@ class ClientPriming {
 
     private final Exchange exchange;
     private final AnswerReader answers;
-    private final Vertx vertx;
     private final boolean enabled;
     private volatile boolean primed;
 
-    ClientPriming(Exchange exchange, AnswerReader answers, Vertx vertx, MegaApiConfig config) {
+    ClientPriming(Exchange exchange, AnswerReader answers, MegaApiConfig config) {
         this.exchange = exchange;
         this.answers = answers;
-        this.vertx = vertx;
         this.enabled = config.prime();
     }
 
@@ -59,24 +60,46 @@ class ClientPriming {
             InstanceKey key = new InstanceKey("priming");
             Deadline deadline = Deadline.after(Duration.ofSeconds(2));
             answers.logout(key, json(LOGOUT), deadline);
+            long tls = System.nanoTime();
             tlsEngine();
-            HttpServer local = vertx.createHttpServer()
-                    .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
-                            .end(STATUS))
-                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-            try {
-                Target target = new Target("http://127.0.0.1:" + local.actualPort(), new BearerToken("priming"),
+            LOG.debugf("priming: TLS in %d ms", Duration.ofNanos(System.nanoTime() - tls).toMillis());
+            try (ServerSocket local = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Thread.ofVirtual().name("megaapi-priming").start(() -> answerOnce(local));
+                Target target = new Target("http://127.0.0.1:" + local.getLocalPort(), new BearerToken("priming"),
                         Target.Origin.DEFAULT);
                 answers.status(key, exchange.send(Call.STATUS, key, deadline, target), deadline);
-            } finally {
-                local.close().toCompletionStage().toCompletableFuture().join();
             }
             primed = true;
             LOG.debugf("primed the Mega-API client in %d ms (a status read to a loopback server of its own)",
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.debugf("priming the Mega-API client failed (%s); the first request pays instead",
                     e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Answers one request on the loopback socket with a status answer and closes the connection. A plain socket, not a
+     * Vert.x server, whose classes the function never otherwise needs.
+     */
+    private static void answerOnce(ServerSocket local) {
+        try (Socket connection = local.accept()) {
+            connection.setSoTimeout(2000);
+            InputStream in = connection.getInputStream();
+            for (int last = 0, c; (c = in.read()) != -1;) {
+                last = (last << 8 | c) & 0xFFFFFFFF;
+                if (last == 0x0D0A0D0A) {
+                    break;
+                }
+            }
+            byte[] body = STATUS.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = connection.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        } catch (IOException e) {
+            LOG.debugf("the priming server failed (%s)", e.getClass().getSimpleName());
         }
     }
 
