@@ -87,4 +87,12 @@ public interface MegaApiConfig {
     /** Allow a plain {@code http://} base URL outside dev and test (the token would travel unencrypted). */
     @WithDefault("false")
     boolean allowPlainHttp();
+
+    /**
+     * Prime the client at start-up ({@link ClientPriming}): class loading and the first request's set-up move from the
+     * first request into start-up, with no request to Mega-API. Off by default: the HTTP door starts once and serves for
+     * long; the Lambda door's build turns it on, since every new execution environment's first logout would pay it.
+     */
+    @WithDefault("false")
+    boolean prime();
 }

@@ -39,6 +39,11 @@ class MegaApiConfigCheckTest {
             return Map.of();
         }
 
+        @Override
+        public boolean prime() {
+            return false;
+        }
+
         Config(String baseUrl, String token, boolean allowPlainHttp) {
             this(Optional.of(baseUrl), Optional.of(new BearerToken(token)), Optional.empty(), Optional.empty(), 3000,
                     2000, 10000, 20000, 16384, allowPlainHttp);
