@@ -41,12 +41,14 @@ class ClientPriming {
     private static final String LOGOUT = "{\"error\":false,\"message\":\"primed\"}";
 
     private final Exchange exchange;
+    private final ClientGenerations clients;
     private final AnswerReader answers;
     private final boolean enabled;
     private volatile boolean primed;
 
-    ClientPriming(Exchange exchange, AnswerReader answers, MegaApiConfig config) {
+    ClientPriming(Exchange exchange, ClientGenerations clients, AnswerReader answers, MegaApiConfig config) {
         this.exchange = exchange;
+        this.clients = clients;
         this.answers = answers;
         this.enabled = config.prime();
     }
@@ -68,6 +70,9 @@ class ClientPriming {
                 Target target = new Target("http://127.0.0.1:" + local.getLocalPort(), new BearerToken("priming"),
                         Target.Origin.DEFAULT);
                 answers.status(key, exchange.send(Call.STATUS, key, deadline, target), deadline);
+            } finally {
+                // The first real request makes a client of its own, with no connection from priming in its pool.
+                clients.retireCurrent();
             }
             primed = true;
             LOG.debugf("primed the Mega-API client in %d ms (a status read to a loopback server of its own)",

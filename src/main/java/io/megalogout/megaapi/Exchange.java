@@ -14,7 +14,6 @@ import javax.net.ssl.SSLException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.megalogout.error.MegaApiTimeoutException;
@@ -26,21 +25,22 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
 
 /**
- * One HTTP exchange with Mega-API, a logout or a status read: sends the request once and reads the answer, within the
- * deadline and the size limit. Failures on the wire become our errors here; a failure that happened before anything was
+ * One HTTP exchange with Mega-API, a logout or a status read: sends the request once, on a client of
+ * {@link ClientGenerations} (a kept connection only while it is recent), and reads the answer, within the deadline and
+ * the size limit. Failures on the wire become our errors here; a failure that happened before anything was
  * sent (connection refused, unknown host) is marked retryable, since Mega-API cannot have acted on it, and so is any
  * failure of a request that may be repeated ({@link Call}).
  */
 @ApplicationScoped
 class Exchange {
 
-    private final MegaApiClient client;
+    private final ClientGenerations clients;
     private final Vertx vertx;
     private final Redaction tokens;
     private final int maxBody;
 
-    Exchange(@RestClient MegaApiClient client, Vertx vertx, Redaction tokens, MegaApiConfig config) {
-        this.client = client;
+    Exchange(ClientGenerations clients, Vertx vertx, Redaction tokens, MegaApiConfig config) {
+        this.clients = clients;
         this.vertx = vertx;
         this.tokens = tokens;
         this.maxBody = config.maxResponseBytes();
@@ -52,10 +52,11 @@ class Exchange {
             throw new MegaApiTimeoutException(key.value(),
                     call.what("no time was left before the deadline; nothing was sent"));
         }
-        try (InFlightRequest.Handle request = InFlightRequest.track()) {
+        try (ClientGenerations.Lease client = clients.lease();
+                InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {
-                response = call.send(client, target.baseUrl(), key.value(), target.token().authorization())
+                response = call.send(client.client(), target.baseUrl(), key.value(), target.token().authorization())
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {

@@ -26,14 +26,15 @@ import io.smallrye.mutiny.Uni;
  * {@code megaapi.max-response-bytes}. Every status comes back as an answer ({@code disable-default-mapper}) and is
  * mapped in one place, {@link AnswerReader}.
  * <p>
- * Each call names its instance's base URL ({@link Url}): one client, so one set of {@code quarkus.rest-client.megaapi.*}
- * settings (timeouts, no redirects, no keep-alive, TLS verification) for every host, and metrics labelled with the path
- * template, never a host or a key.
+ * Each call names its instance's base URL ({@link Url}): one set of {@code quarkus.rest-client.megaapi.*} settings
+ * (timeouts, no redirects, TLS verification) for every host, and metrics labelled with the path template, never a host
+ * or a key. Clients are made from those settings by {@link ClientGenerations}, which closes each one ({@link #close()})
+ * once its connections are too old to reuse.
  */
 @RegisterRestClient(configKey = "megaapi")
 @RegisterProvider(InFlightRequest.class)
 @Path("/rest/instance")
-interface MegaApiClient {
+interface MegaApiClient extends AutoCloseable {
 
     /** The key is a path parameter: the client percent-encodes it, so it stays one segment whatever it holds. */
     @DELETE
@@ -48,4 +49,8 @@ interface MegaApiClient {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<RestResponse<InputStream>> status(@Url String baseUrl, @RestPath String instanceKey,
             @RestHeader("Authorization") String authorization);
+
+    /** Closes the client and its pooled connections; no checked exception. */
+    @Override
+    void close();
 }

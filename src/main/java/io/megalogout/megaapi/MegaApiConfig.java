@@ -84,6 +84,16 @@ public interface MegaApiConfig {
     @WithDefault("16384")
     int maxResponseBytes();
 
+    /**
+     * Milliseconds for which one set of connections may be reused, from the moment the first of them could be opened
+     * ({@link ClientGenerations}): a burst of requests within it shares its connections (one TCP and TLS handshake per
+     * connection, not per request); after it, and after any freeze that outlasts it, the next request opens new ones.
+     * Keep it well under the shortest idle timeout of a server on the way (5 s for Apache httpd and Node.js): at most
+     * {@value MegaApiConfigCheck#MAX_CONNECTION_REUSE_MS}. {@code 0}: a new connection for every request.
+     */
+    @WithDefault("2000")
+    long connectionReuseMs();
+
     /** Allow a plain {@code http://} base URL outside dev and test (the token would travel unencrypted). */
     @WithDefault("false")
     boolean allowPlainHttp();

@@ -24,6 +24,9 @@ class MegaApiConfigCheck {
     static final String TOKEN = "megaapi.token";
     static final String SECRET_ID = "megaapi.token-secret-id";
     static final String BASE_URL = "megaapi.base-url";
+    static final String CONNECTION_REUSE = "megaapi.connection-reuse-ms";
+    /** Under the shortest keep-alive idle timeout in common use (5 s: Apache httpd, Node.js), with a margin. */
+    static final long MAX_CONNECTION_REUSE_MS = 4000;
     /** A Secrets Manager secret's name (letters, digits and {@code /_+=.@-}) or ARN (which adds {@code :}). */
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
 
@@ -44,6 +47,10 @@ class MegaApiConfigCheck {
         positive("megaapi.logout-timeout-ms", config.logoutTimeoutMs());
         positive("megaapi.max-response-bytes", config.maxResponseBytes());
         positive("megaapi.token-secret-timeout-ms", config.tokenSecretTimeoutMs());
+        if (config.connectionReuseMs() < 0 || config.connectionReuseMs() > MAX_CONNECTION_REUSE_MS) {
+            throw refused(CONNECTION_REUSE, "must be from 0 (a new connection for every request) to "
+                    + MAX_CONNECTION_REUSE_MS + ": a connection kept longer may meet a server that closed it");
+        }
         boolean plainHttp = mode.isDevOrTest() || config.allowPlainHttp();
         config.baseUrl().ifPresent(url -> checkUrl(BASE_URL, url, plainHttp));
         instances.forEach((key, settings) -> {

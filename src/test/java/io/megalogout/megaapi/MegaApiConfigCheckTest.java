@@ -44,6 +44,18 @@ class MegaApiConfigCheckTest {
             return false;
         }
 
+        @Override
+        public long connectionReuseMs() {
+            return 2000;
+        }
+
+        /** This configuration with another reuse window: a proxy, since a record's values are its components. */
+        MegaApiConfig reusingFor(long connectionReuseMs) {
+            return (MegaApiConfig) java.lang.reflect.Proxy.newProxyInstance(MegaApiConfig.class.getClassLoader(),
+                    new Class<?>[] { MegaApiConfig.class }, (proxy, method, args) -> method.getName()
+                            .equals("connectionReuseMs") ? connectionReuseMs : method.invoke(this, args));
+        }
+
         Config(String baseUrl, String token, boolean allowPlainHttp) {
             this(Optional.of(baseUrl), Optional.of(new BearerToken(token)), Optional.empty(), Optional.empty(), 3000,
                     2000, 10000, 20000, 16384, allowPlainHttp);
@@ -109,6 +121,23 @@ class MegaApiConfigCheckTest {
                 .hasMessageStartingWith("megaapi.base-url ")
                 .satisfies(e -> assertThat(((ConfigurationException) e).getConfigKeys()).containsExactly("megaapi.base-url"))
                 .hasMessageNotContaining("pw@");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 0, 1, 2000, 4000 })
+    void acceptsAConnectionReuseWindowFromNothingToFourSeconds(long window) {
+        assertThatCode(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false).reusingFor(window),
+                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { -1, 4001, 60000 })
+    void refusesAConnectionReuseWindowThatAServerMayOutlast(long window) {
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false).reusingFor(window),
+                LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("megaapi.connection-reuse-ms must be from 0 (a new connection for every request) to 4000: "
+                        + "a connection kept longer may meet a server that closed it");
     }
 
     @ParameterizedTest

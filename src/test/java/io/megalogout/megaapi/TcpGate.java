@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP gate in front of the Mega-API stub, for the faults HTTP stubs cannot make: it forwards connections, or refuses
@@ -26,6 +27,7 @@ public final class TcpGate implements AutoCloseable {
     private final int port;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicLong intoStranded = new AtomicLong();
     private volatile boolean swallow;
     private volatile boolean cutAfterHeaders;
     private volatile ServerSocket listener;
@@ -88,6 +90,11 @@ public final class TcpGate implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Bytes the client wrote into connections after they were stranded: a request sent into a dead connection. */
+    public long bytesWrittenIntoStrandedConnections() {
+        return intoStranded.get();
+    }
+
     @Override
     public synchronized void close() {
         close(listener);
@@ -111,7 +118,8 @@ public final class TcpGate implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     accepted.incrementAndGet();
-                    links.add(swallow ? Link.swallowing(client) : Link.forwarding(client, targetPort, cutAfterHeaders));
+                    links.add(swallow ? Link.swallowing(client)
+                            : Link.forwarding(client, targetPort, cutAfterHeaders, intoStranded));
                 } catch (IOException closed) {
                     return;
                 }
@@ -133,14 +141,17 @@ public final class TcpGate implements AutoCloseable {
         private final Socket client;
         private final Socket target;
         private final AtomicBoolean stranded = new AtomicBoolean();
+        private final AtomicLong intoStranded;
 
-        private Link(Socket client, Socket target) {
+        private Link(Socket client, Socket target, AtomicLong intoStranded) {
             this.client = client;
             this.target = target;
+            this.intoStranded = intoStranded;
         }
 
-        static Link forwarding(Socket client, int targetPort, boolean cutAfterHeaders) throws IOException {
-            Link link = new Link(client, new Socket(InetAddress.getLoopbackAddress(), targetPort));
+        static Link forwarding(Socket client, int targetPort, boolean cutAfterHeaders,
+                AtomicLong intoStranded) throws IOException {
+            Link link = new Link(client, new Socket(InetAddress.getLoopbackAddress(), targetPort), intoStranded);
             link.pump(client, link.target);
             if (cutAfterHeaders) {
                 link.headersThenReset();
@@ -171,8 +182,9 @@ public final class TcpGate implements AutoCloseable {
             });
         }
 
+        /** Never forwards, so what arrives is no request into a dead connection: it is not counted as one. */
         static Link swallowing(Socket client) {
-            Link link = new Link(client, null);
+            Link link = new Link(client, null, new AtomicLong());
             link.stranded.set(true);
             link.pump(client, null);
             return link;
@@ -188,6 +200,8 @@ public final class TcpGate implements AutoCloseable {
                         if (!stranded.get()) {
                             out.write(buffer, 0, n);
                             out.flush();
+                        } else if (from == client) {
+                            intoStranded.addAndGet(n);
                         }
                     }
                     if (!stranded.get() && to != null) {

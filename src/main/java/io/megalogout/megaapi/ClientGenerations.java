@@ -1,0 +1,173 @@
+package io.megalogout.megaapi;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.jboss.logging.Logger;
+
+import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
+
+/**
+ * The Mega-API clients requests go through, so that a burst of requests reuses its connections and nothing is ever
+ * written into a connection that may have died unseen. Each client (a "generation", with its own connection pool) is
+ * handed out only within {@code megaapi.connection-reuse-ms} of the moment it was made, by the monotonic clock and by
+ * the wall clock alike; after that the next request gets a new client, and so new connections, and the old one is
+ * closed once its last request is over. So no connection is ever used past that age, however long it sat idle, and
+ * a freeze (Lambda between invocations, SIGSTOP) that outlasts the window never hands out a connection from before it.
+ * A SnapStart checkpoint and restore close the current client outright (CRaC hooks).
+ * <p>
+ * Why our own: Vert.x 4.5's pool hands out a pooled connection whatever its age (its keep-alive timeout is enforced by
+ * a timer, which does not run while the process is frozen, in whole seconds), and the injected REST client offers no
+ * way to drop its pooled connections. A client is built from the same {@code quarkus.rest-client.megaapi.*} settings
+ * the injected one would have. {@code megaapi.connection-reuse-ms=0}: every request on a client, and so a connection,
+ * of its own, closed after it.
+ */
+@ApplicationScoped
+class ClientGenerations implements Resource {
+
+    private static final Logger LOG = Logger.getLogger(ClientGenerations.class);
+
+    private final Supplier<MegaApiClient> clients;
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    private final LongSupplier wallClock;
+    private Generation current;
+    private long made;
+
+    @Inject
+    ClientGenerations(MegaApiConfig config) {
+        this(() -> RestClientCDIDelegateBuilder.createDelegate(MegaApiClient.class, null, "megaapi"),
+                Duration.ofMillis(config.connectionReuseMs()), System::nanoTime, System::currentTimeMillis);
+    }
+
+    ClientGenerations(Supplier<MegaApiClient> clients, Duration window, LongSupplier nanoClock, LongSupplier wallClock) {
+        this.clients = clients;
+        this.windowNanos = window.toNanos();
+        this.nanoClock = nanoClock;
+        this.wallClock = wallClock;
+        // Weakly held by the global context; this bean lives as long as the application.
+        Core.getGlobalContext().register(this);
+    }
+
+    /** A client for one request: close the lease when the answer has been read (or abandoned). */
+    synchronized Lease lease() {
+        if (current == null || !current.fresh()) {
+            retireCurrent();
+            current = new Generation(clients.get(), ++made, nanoClock.getAsLong(), wallClock.getAsLong());
+            LOG.debugf("Mega-API client generation %d made", current.number);
+        }
+        current.leases++;
+        return new Lease(current);
+    }
+
+    /** How many clients were made so far: each one opened its own connections. */
+    synchronized long made() {
+        return made;
+    }
+
+    /** Closes the current client once its requests are over; the next request gets a new one. */
+    synchronized void retireCurrent() {
+        if (current != null) {
+            current.retired = true;
+            closeIfDone(current);
+            current = null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        retireCurrent();
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        // No open connection in the snapshot: it would be dead, or shared by every copy, when restored.
+        retireCurrent();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        retireCurrent();
+    }
+
+    private synchronized void release(Generation generation) {
+        generation.leases--;
+        if (generation != current || !generation.fresh()) {
+            generation.retired = true;
+            if (generation == current) {
+                current = null;
+            }
+            closeIfDone(generation);
+        }
+    }
+
+    private void closeIfDone(Generation generation) {
+        if (generation.retired && generation.leases == 0 && !generation.closed) {
+            generation.closed = true;
+            try {
+                generation.client.close();
+            } catch (Exception e) {
+                LOG.debugf("closing Mega-API client generation %d failed (%s)", generation.number,
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** One client and its connections, with the moment it was made. Guarded by the enclosing instance. */
+    private final class Generation {
+
+        private final MegaApiClient client;
+        private final long number;
+        private final long bornNanos;
+        private final long bornMillis;
+        private int leases;
+        private boolean retired;
+        private boolean closed;
+
+        Generation(MegaApiClient client, long number, long bornNanos, long bornMillis) {
+            this.client = client;
+            this.number = number;
+            this.bornNanos = bornNanos;
+            this.bornMillis = bornMillis;
+        }
+
+        /** Within the window by both clocks; a clock that went back counts as stale. */
+        boolean fresh() {
+            long nanos = nanoClock.getAsLong() - bornNanos;
+            long millis = wallClock.getAsLong() - bornMillis;
+            return !retired && nanos >= 0 && nanos < windowNanos && millis >= 0
+                    && Duration.ofMillis(millis).toNanos() < windowNanos;
+        }
+    }
+
+    /** One request's use of a client. */
+    final class Lease implements AutoCloseable {
+
+        private final Generation generation;
+        private boolean released;
+
+        private Lease(Generation generation) {
+            this.generation = generation;
+        }
+
+        MegaApiClient client() {
+            return generation.client;
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                released = true;
+                release(generation);
+            }
+        }
+    }
+}

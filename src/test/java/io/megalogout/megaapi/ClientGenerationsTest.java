@@ -1,0 +1,147 @@
+package io.megalogout.megaapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** Which client a request gets, by the two clocks, and when a client is closed: never while a request uses it. */
+class ClientGenerationsTest {
+
+    private static final Duration WINDOW = Duration.ofMillis(2000);
+
+    private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
+    private final AtomicLong millis = new AtomicLong(1_800_000_000_000L);
+    private final List<FakeClient> made = new ArrayList<>();
+    private final ClientGenerations clients = generations(WINDOW);
+
+    @Test
+    void requestsWithinTheWindowShareOneClient() {
+        MegaApiClient first = use();
+        advance(1999);
+        assertThat(use()).isSameAs(first);
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).closed).isFalse();
+    }
+
+    @Test
+    void theWindowRunsFromTheClientsMakingNotFromItsLastUse() {
+        MegaApiClient first = use();
+        for (int i = 0; i < 3; i++) {
+            advance(700);
+            use();
+        }
+        assertThat(made).hasSize(2);
+        assertThat(use()).isNotSameAs(first);
+        assertThat(made.get(0).closed).as("the first client, once stale and unused").isTrue();
+    }
+
+    @Test
+    void aFreezeThatOutlastsTheWindowOnOneClockOnlyStillGivesANewClient() {
+        MegaApiClient first = use();
+        millis.addAndGet(5000);
+        assertThat(use()).isNotSameAs(first);
+
+        MegaApiClient second = made.get(1).proxy;
+        nanos.addAndGet(Duration.ofMillis(5000).toNanos());
+        assertThat(use()).isNotSameAs(second);
+    }
+
+    @Test
+    void aClockThatWentBackGivesANewClient() {
+        MegaApiClient first = use();
+        millis.addAndGet(-1);
+        assertThat(use()).isNotSameAs(first);
+    }
+
+    @Test
+    void aStaleClientIsClosedOnlyWhenItsLastRequestIsOver() {
+        ClientGenerations.Lease slow = clients.lease();
+        advance(2500);
+        use();
+        assertThat(made).hasSize(2);
+        assertThat(made.get(0).closed).as("still answering the slow request").isFalse();
+
+        slow.close();
+        assertThat(made.get(0).closed).isTrue();
+        assertThat(made.get(1).closed).isFalse();
+    }
+
+    @Test
+    void aCheckpointOrARestoreClosesTheClientAndTheNextRequestMakesANewOne() {
+        MegaApiClient first = use();
+        clients.beforeCheckpoint(null);
+        assertThat(made.get(0).closed).isTrue();
+        assertThat(use()).isNotSameAs(first);
+        clients.afterRestore(null);
+        assertThat(made.get(1).closed).isTrue();
+        assertThat(made).hasSize(2);
+    }
+
+    @Test
+    void withoutAWindowEveryRequestHasAClientOfItsOwnClosedAfterIt() {
+        ClientGenerations single = generations(Duration.ZERO);
+        try (ClientGenerations.Lease one = single.lease(); ClientGenerations.Lease two = single.lease()) {
+            assertThat(one.client()).isNotSameAs(two.client());
+        }
+        assertThat(made).hasSize(2).allSatisfy(client -> assertThat(client.closed).isTrue());
+    }
+
+    @Test
+    void closingALeaseTwiceReleasesItOnce() {
+        ClientGenerations.Lease first = clients.lease();
+        ClientGenerations.Lease second = clients.lease();
+        first.close();
+        first.close();
+        clients.retireCurrent();
+        assertThat(made.get(0).closed).as("the second lease still uses it").isFalse();
+        second.close();
+        assertThat(made.get(0).closed).isTrue();
+    }
+
+    private ClientGenerations generations(Duration window) {
+        return new ClientGenerations(() -> {
+            FakeClient client = new FakeClient();
+            made.add(client);
+            return client.proxy;
+        }, window, nanos::get, millis::get);
+    }
+
+    private MegaApiClient use() {
+        try (ClientGenerations.Lease lease = clients.lease()) {
+            return lease.client();
+        }
+    }
+
+    private void advance(long ms) {
+        nanos.addAndGet(Duration.ofMillis(ms).toNanos());
+        millis.addAndGet(ms);
+    }
+
+    /**
+     * A client that only knows whether it was closed. A proxy, not a class implementing {@link MegaApiClient}: Quarkus
+     * indexes test classes too and would serve such a class as a REST resource at the interface's paths.
+     */
+    private static final class FakeClient implements InvocationHandler {
+
+        final MegaApiClient proxy = (MegaApiClient) Proxy.newProxyInstance(MegaApiClient.class.getClassLoader(),
+                new Class<?>[] { MegaApiClient.class }, this);
+        boolean closed;
+
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) {
+            if (!method.getName().equals("close")) {
+                throw new UnsupportedOperationException(method.getName());
+            }
+            closed = true;
+            return null;
+        }
+    }
+}
