@@ -26,7 +26,8 @@ import io.megalogout.megaapi.TcpGate;
 /**
  * Faults against the deployable artifact under AWS's runtime client, with short Lambda timeouts: the function answers
  * with its own error before Lambda's deadline (production margin, 1 s), retries what it may, and survives a real
- * freeze of its process (SIGSTOP) while Mega-API's side of its connections goes silent.
+ * freeze of its process (SIGSTOP), longer than its connection reuse window, while Mega-API's side of its connections
+ * goes silent.
  */
 class PackagedFunctionFaultsIT {
 
@@ -34,6 +35,8 @@ class PackagedFunctionFaultsIT {
     private static final String EVENT = "{\"instanceKey\":\"demo\"}";
     private static final String OK = "{\"error\":false,\"message\":\"Instance demo disconnected\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Shorter than production's 2 s, so that a freeze past it takes little of the test's time. */
+    private static final Duration REUSE_WINDOW = Duration.ofMillis(500);
 
     private static WireMockServer megaApi;
     private static TcpGate gate;
@@ -45,7 +48,8 @@ class PackagedFunctionFaultsIT {
         megaApi.start();
         gate = new TcpGate(megaApi.port());
         function = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", "http://localhost:" + gate.port(),
-                "MEGAAPI_TOKEN", TOKEN, "MEGAAPI_ALLOW_PLAIN_HTTP", "true"));
+                "MEGAAPI_TOKEN", TOKEN, "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "MEGAAPI_CONNECTION_REUSE_MS",
+                String.valueOf(REUSE_WINDOW.toMillis())));
     }
 
     @BeforeEach
@@ -115,14 +119,19 @@ class PackagedFunctionFaultsIT {
         function.freeze();
         try {
             gate.strandOpenConnections();
-            Thread.sleep(1000);
+            Thread.sleep(REUSE_WINDOW.multipliedBy(2).toMillis());
         } finally {
             function.thaw();
         }
+        int connectionsBefore = gate.connectionsAccepted();
+        long strandedBefore = gate.bytesWrittenIntoStrandedConnections();
         RuntimeApiStandIn.Outcome afterThaw = function.invoke(EVENT, Duration.ofSeconds(5));
 
         assertThat(afterThaw.failed()).as(afterThaw.body()).isFalse();
         assertThat(megaApi.getAllServeEvents()).hasSize(2);
+        assertThat(gate.connectionsAccepted() - connectionsBefore).as("a new connection after the freeze").isEqualTo(1);
+        assertThat(gate.bytesWrittenIntoStrandedConnections() - strandedBefore)
+                .as("bytes written into the connection kept from before the freeze").isZero();
     }
 
     private static void assertTimedOutBeforeTheDeadline(Duration lambdaTimeout) throws Exception {
