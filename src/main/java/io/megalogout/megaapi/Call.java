@@ -20,15 +20,15 @@ enum Call {
     LOGOUT(null, "the logout may or may not have happened", false) {
         @Override
         Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
-                String authorization) {
-            return client.logout(baseUrl, instanceKey, authorization);
+                String authorization, String connection) {
+            return client.logout(baseUrl, instanceKey, authorization, connection);
         }
     },
     STATUS("status read", null, true) {
         @Override
         Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
-                String authorization) {
-            return client.status(baseUrl, instanceKey, authorization);
+                String authorization, String connection) {
+            return client.status(baseUrl, instanceKey, authorization, connection);
         }
     };
 
@@ -45,7 +45,7 @@ enum Call {
     }
 
     abstract Uni<RestResponse<InputStream>> send(MegaApiClient client, String baseUrl, String instanceKey,
-            String authorization);
+            String authorization, String connection);
 
     /** The request's name for an error's message, e.g. {@code "status read"}; null for the logout. */
     String label() {

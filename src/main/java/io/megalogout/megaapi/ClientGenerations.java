@@ -27,8 +27,9 @@ import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
  * Why our own: Vert.x 4.5's pool hands out a pooled connection whatever its age (its keep-alive timeout is enforced by
  * a timer, which does not run while the process is frozen, in whole seconds), and the injected REST client offers no
  * way to drop its pooled connections. A client is built from the same {@code quarkus.rest-client.megaapi.*} settings
- * the injected one would have. {@code megaapi.connection-reuse-ms=0}: every request on a client, and so a connection,
- * of its own, closed after it.
+ * the injected one would have. {@code megaapi.connection-reuse-ms=0}: one client for good, whose requests ask for their
+ * connection to be closed after the answer ({@code Connection: close}), so nothing is ever kept: making a client costs
+ * milliseconds, too much for every request.
  */
 @ApplicationScoped
 class ClientGenerations implements Resource {
@@ -37,6 +38,8 @@ class ClientGenerations implements Resource {
 
     private final Supplier<MegaApiClient> clients;
     private final long windowNanos;
+    /** No window: every request asks for its connection to be closed, and the one client is never renewed. */
+    private final boolean closeEach;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClock;
     private Generation current;
@@ -51,6 +54,7 @@ class ClientGenerations implements Resource {
     ClientGenerations(Supplier<MegaApiClient> clients, Duration window, LongSupplier nanoClock, LongSupplier wallClock) {
         this.clients = clients;
         this.windowNanos = window.toNanos();
+        this.closeEach = window.isZero();
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
         // Weakly held by the global context; this bean lives as long as the application.
@@ -139,8 +143,11 @@ class ClientGenerations implements Resource {
             this.bornMillis = bornMillis;
         }
 
-        /** Within the window by both clocks; a clock that went back counts as stale. */
+        /** Within the window by both clocks; a clock that went back counts as stale. Without a window, never stale. */
         boolean fresh() {
+            if (closeEach) {
+                return !retired;
+            }
             long nanos = nanoClock.getAsLong() - bornNanos;
             long millis = wallClock.getAsLong() - bornMillis;
             return !retired && nanos >= 0 && nanos < windowNanos && millis >= 0
@@ -160,6 +167,11 @@ class ClientGenerations implements Resource {
 
         MegaApiClient client() {
             return generation.client;
+        }
+
+        /** The request's {@code Connection} header: {@code close} without a window, none (keep-alive) otherwise. */
+        String connectionHeader() {
+            return closeEach ? "close" : null;
         }
 
         @Override

@@ -56,7 +56,8 @@ class Exchange {
                 InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {
-                response = call.send(client.client(), target.baseUrl(), key.value(), target.token().authorization())
+                response = call.send(client.client(), target.baseUrl(), key.value(), target.token().authorization(),
+                        client.connectionHeader())
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {

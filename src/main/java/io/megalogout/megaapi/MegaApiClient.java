@@ -29,7 +29,8 @@ import io.smallrye.mutiny.Uni;
  * Each call names its instance's base URL ({@link Url}): one set of {@code quarkus.rest-client.megaapi.*} settings
  * (timeouts, no redirects, TLS verification) for every host, and metrics labelled with the path template, never a host
  * or a key. Clients are made from those settings by {@link ClientGenerations}, which closes each one ({@link #close()})
- * once its connections are too old to reuse.
+ * once its connections are too old to reuse; {@code connection} is {@code close} when none may be kept, else null (no
+ * header: HTTP/1.1 keeps the connection).
  */
 @RegisterRestClient(configKey = "megaapi")
 @RegisterProvider(InFlightRequest.class)
@@ -41,14 +42,14 @@ interface MegaApiClient extends AutoCloseable {
     @Path("/{instanceKey}/logout")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<RestResponse<InputStream>> logout(@Url String baseUrl, @RestPath String instanceKey,
-            @RestHeader("Authorization") String authorization);
+            @RestHeader("Authorization") String authorization, @RestHeader("Connection") String connection);
 
     /** The instance's connection status ("Status da Conexão"): a read, which changes nothing. */
     @GET
     @Path("/{instanceKey}")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<RestResponse<InputStream>> status(@Url String baseUrl, @RestPath String instanceKey,
-            @RestHeader("Authorization") String authorization);
+            @RestHeader("Authorization") String authorization, @RestHeader("Connection") String connection);
 
     /** Closes the client and its pooled connections; no checked exception. */
     @Override

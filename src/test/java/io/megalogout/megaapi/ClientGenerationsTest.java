@@ -86,12 +86,24 @@ class ClientGenerationsTest {
     }
 
     @Test
-    void withoutAWindowEveryRequestHasAClientOfItsOwnClosedAfterIt() {
+    void withoutAWindowOneClientServesEveryRequestAndAsksToCloseEachConnection() {
         ClientGenerations single = generations(Duration.ZERO);
         try (ClientGenerations.Lease one = single.lease(); ClientGenerations.Lease two = single.lease()) {
-            assertThat(one.client()).isNotSameAs(two.client());
+            advance(3_600_000);
+            try (ClientGenerations.Lease later = single.lease()) {
+                assertThat(later.client()).isSameAs(one.client()).isSameAs(two.client());
+                assertThat(later.connectionHeader()).isEqualTo("close");
+            }
         }
-        assertThat(made).hasSize(2).allSatisfy(client -> assertThat(client.closed).isTrue());
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).closed).isFalse();
+    }
+
+    @Test
+    void withAWindowRequestsSendNoConnectionHeader() {
+        try (ClientGenerations.Lease lease = clients.lease()) {
+            assertThat(lease.connectionHeader()).isNull();
+        }
     }
 
     @Test

@@ -63,7 +63,8 @@ class ConnectionReuseTest {
         }
 
         long clients = KeptConnections.clientsMade() - clientsBefore;
-        assertThat(megaApi.getAllServeEvents()).hasSize(20);
+        assertThat(megaApi.getAllServeEvents()).hasSize(20).allSatisfy(served -> assertThat(served.getRequest()
+                .getHeader("Connection")).as("no request asks to close its connection").isNotEqualToIgnoringCase("close"));
         assertThat(gate.connectionsAccepted() - connectionsBefore)
                 .as("one connection for each client made (%d), not one per request", clients).isEqualTo((int) clients);
     }
