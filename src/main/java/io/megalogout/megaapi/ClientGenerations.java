@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.crac.Context;
@@ -14,6 +15,8 @@ import org.crac.Resource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The Mega-API clients requests go through, so that a burst of requests reuses its connections and nothing is ever
@@ -61,12 +64,28 @@ class ClientGenerations implements Resource {
         Core.getGlobalContext().register(this);
     }
 
+    /**
+     * Makes the first client at start-up, so that {@code quarkus.rest-client.megaapi.*} settings it cannot be made from
+     * (a trust store that is not there, say) stop start-up instead of failing the first logout.
+     */
+    void onStart(@Observes StartupEvent started) {
+        try {
+            lease().close();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("quarkus.rest-client.megaapi.*: the Mega-API client cannot be made from "
+                    + "these settings (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
     /** A client for one request: close the lease when the answer has been read (or abandoned). */
     synchronized Lease lease() {
         if (current == null || !current.fresh()) {
             retireCurrent();
-            current = new Generation(clients.get(), ++made, nanoClock.getAsLong(), wallClock.getAsLong());
-            LOG.debugf("Mega-API client generation %d made", current.number);
+            long making = System.nanoTime();
+            MegaApiClient client = clients.get();
+            current = new Generation(client, ++made, nanoClock.getAsLong(), wallClock.getAsLong());
+            LOG.debugf("Mega-API client generation %d made in %d µs", current.number,
+                    (System.nanoTime() - making) / 1000);
         }
         current.leases++;
         return new Lease(current);

@@ -1,6 +1,7 @@
 package io.megalogout.megaapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /** Which client a request gets, by the two clocks, and when a client is closed: never while a request uses it. */
 class ClientGenerationsTest {
@@ -116,6 +119,24 @@ class ClientGenerationsTest {
         assertThat(made.get(0).closed).as("the second lease still uses it").isFalse();
         second.close();
         assertThat(made.get(0).closed).isTrue();
+    }
+
+    @Test
+    void aClientThatCannotBeMadeStopsStartUpNamingTheSettings() {
+        ClientGenerations broken = new ClientGenerations(() -> {
+            throw new IllegalStateException("trust store /missing.p12 not found");
+        }, WINDOW, nanos::get, millis::get);
+
+        assertThatThrownBy(() -> broken.onStart(null)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("quarkus.rest-client.megaapi.*: the Mega-API client cannot be made from these settings "
+                        + "(IllegalStateException: trust store /missing.p12 not found)");
+    }
+
+    @Test
+    void startUpMakesTheFirstClientWithoutAConnection() {
+        clients.onStart(null);
+        assertThat(made).hasSize(1);
+        assertThat(use()).isSameAs(made.get(0).proxy);
     }
 
     private ClientGenerations generations(Duration window) {
