@@ -45,7 +45,7 @@ class ClientGenerations implements Resource {
     private final boolean closeEach;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClock;
-    private Generation current;
+    private ClientGeneration current;
     private long made;
 
     @Inject
@@ -79,15 +79,15 @@ class ClientGenerations implements Resource {
 
     /** A client for one request: close the lease when the answer has been read (or abandoned). */
     synchronized Lease lease() {
-        if (current == null || !current.fresh()) {
+        if (current == null || !fresh(current)) {
             retireCurrent();
             long making = System.nanoTime();
             MegaApiClient client = clients.get();
-            current = new Generation(client, ++made, nanoClock.getAsLong(), wallClock.getAsLong());
+            current = new ClientGeneration(client, ++made, nanoClock.getAsLong(), wallClock.getAsLong());
             LOG.debugf("Mega-API client generation %d made in %d µs", current.number,
                     (System.nanoTime() - making) / 1000);
         }
-        current.leases++;
+        current.leased();
         return new Lease(current);
     }
 
@@ -99,8 +99,7 @@ class ClientGenerations implements Resource {
     /** Closes the current client once its requests are over; the next request gets a new one. */
     synchronized void retireCurrent() {
         if (current != null) {
-            current.retired = true;
-            closeIfDone(current);
+            current.retire();
             current = null;
         }
     }
@@ -121,66 +120,27 @@ class ClientGenerations implements Resource {
         retireCurrent();
     }
 
-    private synchronized void release(Generation generation) {
-        generation.leases--;
-        if (generation != current || !generation.fresh()) {
-            generation.retired = true;
-            if (generation == current) {
-                current = null;
-            }
-            closeIfDone(generation);
-        }
+    private boolean fresh(ClientGeneration generation) {
+        return generation.fresh(windowNanos, nanoClock.getAsLong(), wallClock.getAsLong());
     }
 
-    private void closeIfDone(Generation generation) {
-        if (generation.retired && generation.leases == 0 && !generation.closed) {
-            generation.closed = true;
-            try {
-                generation.client.close();
-            } catch (Exception e) {
-                LOG.debugf("closing Mega-API client generation %d failed (%s)", generation.number,
-                        e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    /** One client and its connections, with the moment it was made. Guarded by the enclosing instance. */
-    private final class Generation {
-
-        private final MegaApiClient client;
-        private final long number;
-        private final long bornNanos;
-        private final long bornMillis;
-        private int leases;
-        private boolean retired;
-        private boolean closed;
-
-        Generation(MegaApiClient client, long number, long bornNanos, long bornMillis) {
-            this.client = client;
-            this.number = number;
-            this.bornNanos = bornNanos;
-            this.bornMillis = bornMillis;
-        }
-
-        /** Within the window by both clocks; a clock that went back counts as stale. Without a window, never stale. */
-        boolean fresh() {
-            if (closeEach) {
-                return !retired;
-            }
-            long nanos = nanoClock.getAsLong() - bornNanos;
-            long millis = wallClock.getAsLong() - bornMillis;
-            return !retired && nanos >= 0 && nanos < windowNanos && millis >= 0
-                    && Duration.ofMillis(millis).toNanos() < windowNanos;
+    private synchronized void release(ClientGeneration generation) {
+        generation.released();
+        if (generation == current && !fresh(generation)) {
+            retireCurrent();
+        } else {
+            // Retired already (another request found it too old, or a checkpoint): closed once the last is over.
+            generation.closeIfDone();
         }
     }
 
     /** One request's use of a client. */
     final class Lease implements AutoCloseable {
 
-        private final Generation generation;
+        private final ClientGeneration generation;
         private boolean released;
 
-        private Lease(Generation generation) {
+        private Lease(ClientGeneration generation) {
             this.generation = generation;
         }
 

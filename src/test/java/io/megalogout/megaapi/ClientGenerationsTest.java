@@ -22,7 +22,7 @@ class ClientGenerationsTest {
 
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     private final AtomicLong millis = new AtomicLong(1_800_000_000_000L);
-    private final List<FakeClient> made = new ArrayList<>();
+    private final List<FakeClient> made = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ClientGenerations clients = generations(WINDOW);
 
     @Test
@@ -139,6 +139,39 @@ class ClientGenerationsTest {
         assertThat(use()).isSameAs(made.get(0).proxy);
     }
 
+    /**
+     * Eight threads lease and release 2,000 times each while the clocks move on past the window again and again: no
+     * client is ever handed out, or still in use, once closed, and every client is closed in the end.
+     */
+    @Test
+    void underConcurrentRequestsNoClientIsUsedAfterItWasClosed() throws Exception {
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    try (ClientGenerations.Lease lease = clients.lease()) {
+                        FakeClient client = FakeClient.of(lease.client());
+                        assertThat(client.closed).as("handed out after it was closed").isFalse();
+                        advance(1);
+                        assertThat(client.closed).as("closed while a request used it").isFalse();
+                    } catch (Throwable e) {
+                        failures.add(e);
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        clients.retireCurrent();
+
+        assertThat(failures).isEmpty();
+        assertThat(made).hasSizeGreaterThan(1);
+        assertThat(made).allSatisfy(client -> assertThat(client.closed).isTrue());
+    }
+
     private ClientGenerations generations(Duration window) {
         return new ClientGenerations(() -> {
             FakeClient client = new FakeClient();
@@ -166,7 +199,11 @@ class ClientGenerationsTest {
 
         final MegaApiClient proxy = (MegaApiClient) Proxy.newProxyInstance(MegaApiClient.class.getClassLoader(),
                 new Class<?>[] { MegaApiClient.class }, this);
-        boolean closed;
+        volatile boolean closed;
+
+        static FakeClient of(MegaApiClient proxy) {
+            return (FakeClient) Proxy.getInvocationHandler(proxy);
+        }
 
         @Override
         public Object invoke(Object self, Method method, Object[] args) {
