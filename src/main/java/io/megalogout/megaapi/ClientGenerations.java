@@ -40,9 +40,8 @@ class ClientGenerations implements Resource {
     private static final Logger LOG = Logger.getLogger(ClientGenerations.class);
 
     private final Supplier<MegaApiClient> clients;
+    /** 0: no window; every request asks for its connection to be closed, and the one client is never renewed. */
     private final long windowNanos;
-    /** No window: every request asks for its connection to be closed, and the one client is never renewed. */
-    private final boolean closeEach;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClock;
     private ClientGeneration current;
@@ -57,7 +56,6 @@ class ClientGenerations implements Resource {
     ClientGenerations(Supplier<MegaApiClient> clients, Duration window, LongSupplier nanoClock, LongSupplier wallClock) {
         this.clients = clients;
         this.windowNanos = window.toNanos();
-        this.closeEach = window.isZero();
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
         // Weakly held by the global context; this bean lives as long as the application.
@@ -150,7 +148,7 @@ class ClientGenerations implements Resource {
 
         /** The request's {@code Connection} header: {@code close} without a window, none (keep-alive) otherwise. */
         String connectionHeader() {
-            return closeEach ? "close" : null;
+            return windowNanos == 0 ? "close" : null;
         }
 
         @Override
