@@ -17,8 +17,8 @@ public interface BulkConfig {
 
     /**
      * The most requests one invocation (a bulk, or every message of one SQS batch together) has in flight toward
-     * Mega-API; the keys start in the order given as places free up. 8: each logout opens its own connection (no
-     * keep-alive) to the customer's one host, whose rate limits are not published; 8 at once keep a bulk of 100 well
+     * Mega-API; the keys start in the order given as places free up. 8: at most 8 connections at once to the
+     * customer's one host, whose rate limits are not published; 8 at once keep a bulk of 100 well
      * inside the deadline without looking like a flood, and leave the circuit breaker (4 failures in 5 attempts on
      * Lambda) a chance to stop a failing batch after about one round.
      */
