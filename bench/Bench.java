@@ -15,17 +15,23 @@ public class Bench {
         List<String> trustFlags = List.of("-Djavax.net.ssl.trustStore=" + options.truststore.toAbsolutePath(),
                 "-Djavax.net.ssl.trustStorePassword=" + options.password, "-Djavax.net.ssl.trustStoreType=PKCS12");
         List<Row> rows = new ArrayList<>();
-        try (TlsStub megaApi = new TlsStub(options.keystore, options.password)) {
+        try (TlsStub megaApi = new TlsStub(options.keystore, options.password);
+                LatencyRelay network = options.latencyMs > 0 ? new LatencyRelay(megaApi.port(), options.latencyMs)
+                        : null) {
+            // With --latency-ms the Lambda rows reach the stub through the relay; the HTTP door always directly, so
+            // that its load compares with the stub's own ceiling.
+            String lambdaMegaApi = network == null ? megaApi.baseUrl() : "https://localhost:" + network.port();
             rows.addAll(LambdaBench.run(options.functionTaskRoot, options.baselineTaskRoot, options.ricDir, trustFlags,
-                    megaApi.baseUrl(), options.lambdaRows, options.rounds, options.invocations, options.logDir));
+                    lambdaMegaApi, options.lambdaRows, options.rounds, options.invocations, options.logDir));
             if (options.quarkusApp != null) {
                 rows.addAll(HttpBench.run(options.quarkusApp, options.aotCache, trustFlags, megaApi.baseUrl(),
                         options.rounds, options.loadSeconds, options.logDir));
             }
         }
-        Table.print(rows, String.format("%d round(s); Lambda: %d warm invocations per round, Lambda's JVM flags %s;"
-                + " HTTP door: wrk, 32 connections, %d s per round. Median (min–max) over rounds.", options.rounds,
-                options.invocations, String.join(" ", LambdaRun.LAMBDA_JVM_FLAGS), options.loadSeconds));
+        Table.print(rows, String.format("%d round(s); Lambda: %d warm invocations per round, Lambda's JVM flags %s,"
+                + " %d ms each way to the stub; HTTP door: wrk, 32 connections, %d s per round. Median (min–max) over"
+                + " rounds.", options.rounds, options.invocations, String.join(" ", LambdaRun.LAMBDA_JVM_FLAGS),
+                options.latencyMs, options.loadSeconds));
     }
 
     /** The command line bench/run builds; every option is required except the HTTP door's and the extra rows. */
@@ -33,6 +39,7 @@ public class Bench {
         int rounds;
         int invocations;
         int loadSeconds;
+        long latencyMs;
         Path functionTaskRoot;
         Path baselineTaskRoot;
         Path ricDir;
@@ -52,6 +59,7 @@ public class Bench {
                     case "--rounds" -> o.rounds = Integer.parseInt(value);
                     case "--invocations" -> o.invocations = Integer.parseInt(value);
                     case "--load-seconds" -> o.loadSeconds = Integer.parseInt(value);
+                    case "--latency-ms" -> o.latencyMs = Long.parseLong(value);
                     case "--function-task-root" -> o.functionTaskRoot = Path.of(value);
                     case "--baseline-task-root" -> o.baselineTaskRoot = Path.of(value);
                     case "--ric-dir" -> o.ricDir = Path.of(value);

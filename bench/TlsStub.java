@@ -33,7 +33,11 @@ final class TlsStub implements AutoCloseable {
 
     /** https://localhost:port: the host name the certificate names. */
     String baseUrl() {
-        return "https://localhost:" + server.httpsPort();
+        return "https://localhost:" + port();
+    }
+
+    int port() {
+        return server.httpsPort();
     }
 
     @Override
