@@ -41,14 +41,12 @@ class ClientPriming {
     private static final String LOGOUT = "{\"error\":false,\"message\":\"primed\"}";
 
     private final Exchange exchange;
-    private final ClientGenerations clients;
     private final AnswerReader answers;
     private final boolean enabled;
     private volatile boolean primed;
 
-    ClientPriming(Exchange exchange, ClientGenerations clients, AnswerReader answers, MegaApiConfig config) {
+    ClientPriming(Exchange exchange, AnswerReader answers, MegaApiConfig config) {
         this.exchange = exchange;
-        this.clients = clients;
         this.answers = answers;
         this.enabled = config.prime();
     }
@@ -70,9 +68,6 @@ class ClientPriming {
                 Target target = new Target("http://127.0.0.1:" + local.getLocalPort(), new BearerToken("priming"),
                         Target.Origin.DEFAULT);
                 answers.status(key, exchange.send(Call.STATUS, key, deadline, target), deadline);
-            } finally {
-                // The first real request makes a client of its own, with no connection from priming in its pool.
-                clients.retireCurrent();
             }
             primed = true;
             LOG.debugf("primed the Mega-API client in %d ms (a status read to a loopback server of its own)",
@@ -99,6 +94,7 @@ class ClientPriming {
             }
             byte[] body = STATUS.getBytes(StandardCharsets.UTF_8);
             OutputStream out = connection.getOutputStream();
+            // Connection: close: the client closes its side too, so its pool keeps no connection from priming.
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
