@@ -4,7 +4,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.megalogout.logout.LogoutRecorded;
-import io.megalogout.logout.Mode;
+import io.megalogout.logout.event.Mode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,17 +3,12 @@ package io.megalogout.logout;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Bulk events ({@code "instanceKeys"}) and SQS batches: how many keys one event may hold, and how many run at once. */
+/**
+ * Bulk events ({@code "instanceKeys"}) and SQS batches: how many keys run at once. How many one event may hold is the
+ * event reader's ({@code bulk.max-keys}).
+ */
 @ConfigMapping(prefix = "bulk")
 public interface BulkConfig {
-
-    /**
-     * The most keys one bulk event may list, duplicates included; more is an invalid event, nothing sent. 100 keys of
-     * the longest kind still fit the HTTP door's 16 KiB body, and at the default concurrency and a usual Mega-API
-     * latency (50 to 500 ms) they finish in 1 to 7 s, well inside {@code megaapi.logout-timeout-ms}.
-     */
-    @WithDefault("100")
-    int maxKeys();
 
     /**
      * The most requests one invocation (a bulk, or every message of one SQS batch together) has in flight toward

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
+import io.megalogout.logout.event.LogoutEvent;
+import io.megalogout.logout.event.Mode;
+
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**

@@ -2,6 +2,7 @@ package io.megalogout.logout;
 
 import java.util.regex.Pattern;
 
+import io.megalogout.error.CallerText;
 import io.megalogout.error.InvalidInstanceKeyException;
 
 /**
@@ -26,25 +27,12 @@ public record InstanceKey(String value) {
             throw new InvalidInstanceKeyException("it has " + value.length() + " characters, more than " + MAX_LENGTH);
         }
         if (!value.strip().equals(value)) {
-            throw new InvalidInstanceKeyException(quote(value) + " has surrounding whitespace");
+            throw new InvalidInstanceKeyException(CallerText.quoted(value) + " has surrounding whitespace");
         }
         if (!SAFE.matcher(value).matches() || value.contains("..")) {
-            throw new InvalidInstanceKeyException(quote(value)
+            throw new InvalidInstanceKeyException(CallerText.quoted(value)
                     + " has characters outside A-Z a-z 0-9 - _ . (or starts with '.', or contains '..')");
         }
-    }
-
-    /** The raw text as a printable, bounded, quoted literal, so that a rejected key cannot forge log lines. */
-    static String quote(String raw) {
-        StringBuilder quoted = new StringBuilder("\"");
-        raw.codePoints().limit(MAX_LENGTH).forEach(c -> {
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                quoted.appendCodePoint(c);
-            } else {
-                quoted.append(String.format("\\u%04x", c));
-            }
-        });
-        return quoted.append('"').toString();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.megalogout.logout;
 import jakarta.inject.Singleton;
 
 import io.megalogout.error.MegaApiTimeoutException;
+import io.megalogout.logout.event.Mode;
 
 /**
  * One key's request, alone or as part of a bulk or a batch: checks the key, runs the mode, and records it in its own
@@ -14,9 +15,9 @@ class KeyLogout {
 
     private final Upstream upstream;
     private final ConfirmedLogout confirmed;
-    private final InvocationLog log;
+    private final RequestLog log;
 
-    KeyLogout(Upstream upstream, ConfirmedLogout confirmed, InvocationLog log) {
+    KeyLogout(Upstream upstream, ConfirmedLogout confirmed, RequestLog log) {
         this.upstream = upstream;
         this.confirmed = confirmed;
         this.log = log;

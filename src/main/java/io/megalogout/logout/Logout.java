@@ -5,6 +5,8 @@ import java.io.InputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.megalogout.error.LogoutFailure;
+import io.megalogout.logout.event.LogoutEvent;
+import io.megalogout.logout.event.LogoutEventReader;
 
 /**
  * Logs WhatsApp instances out of Mega-API, or reads what a logout would do: the one path to the destructive call, for
@@ -19,9 +21,9 @@ public class Logout {
     private final Upstream upstream;
     private final KeyLogout key;
     private final BulkLogout bulk;
-    private final InvocationLog log;
+    private final RequestLog log;
 
-    Logout(LogoutEventReader events, Upstream upstream, KeyLogout key, BulkLogout bulk, InvocationLog log) {
+    Logout(LogoutEventReader events, Upstream upstream, KeyLogout key, BulkLogout bulk, RequestLog log) {
         this.events = events;
         this.upstream = upstream;
         this.key = key;

@@ -3,6 +3,7 @@ package io.megalogout.logout;
 import java.util.Optional;
 
 import io.megalogout.error.LogoutFailure;
+import io.megalogout.logout.event.Mode;
 
 /**
  * Fired (as a CDI event) once for every request either door handed to the use case, when its log line is written: what

@@ -2,6 +2,8 @@ package io.megalogout.logout;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.megalogout.logout.event.Mode;
+
 /**
  * What a request answers, on either door: {@link #json()} as it is. A plain logout answers Mega-API's JSON byte for
  * byte; a dry run and a confirmed logout answer an object of ours that carries Mega-API's JSON as it was sent; a bulk

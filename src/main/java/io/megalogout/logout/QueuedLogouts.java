@@ -11,6 +11,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.megalogout.error.InvalidEventException;
+import io.megalogout.logout.event.LogoutEvent;
+import io.megalogout.logout.event.LogoutEventReader;
 
 /**
  * A batch of queued messages (SQS), each body a logout event, one key or a bulk: every key of every message runs as one
@@ -28,9 +30,9 @@ public class QueuedLogouts {
 
     private final LogoutEventReader events;
     private final BulkLogout bulk;
-    private final InvocationLog log;
+    private final RequestLog log;
 
-    QueuedLogouts(LogoutEventReader events, BulkLogout bulk, InvocationLog log) {
+    QueuedLogouts(LogoutEventReader events, BulkLogout bulk, RequestLog log) {
         this.events = events;
         this.bulk = bulk;
         this.log = log;

@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 import java.util.List;
 
@@ -11,14 +11,14 @@ import java.util.List;
  *        bulk, at least one and duplicates kept
  * @param bulk whether the event was a bulk ({@code instanceKeys}), which is answered per key even with one key
  */
-record LogoutEvent(List<String> instanceKeys, boolean bulk, Mode mode) {
+public record LogoutEvent(List<String> instanceKeys, boolean bulk, Mode mode) {
 
     static LogoutEvent single(String instanceKey, Mode mode) {
         return new LogoutEvent(List.of(instanceKey), false, mode);
     }
 
     /** The key of a single-key event. */
-    String instanceKey() {
+    public String instanceKey() {
         return instanceKeys.get(0);
     }
 }

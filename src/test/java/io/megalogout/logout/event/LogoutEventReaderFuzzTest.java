@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.megalogout.DocumentedRules;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
+import io.megalogout.logout.InstanceKey;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the event reader and the key rules, in process, below both doors. In

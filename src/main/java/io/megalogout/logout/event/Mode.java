@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 /**
  * What a request asks for, from its event's opt-in fields: a plain logout (neither field), a dry run

@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 import java.util.Iterator;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.megalogout.error.CallerText;
 import io.megalogout.error.InvalidEventException;
 
 /**
@@ -58,7 +59,7 @@ final class EventFields {
             String letters = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
             for (String field : GUARDED) {
                 if (letters.equals(field.toLowerCase(Locale.ROOT)) && !name.equals(field)) {
-                    throw new InvalidEventException("it has a field " + InstanceKey.quote(name) + ", not " + field
+                    throw new InvalidEventException("it has a field " + CallerText.quoted(name) + ", not " + field
                             + " as written here; fix its name");
                 }
             }

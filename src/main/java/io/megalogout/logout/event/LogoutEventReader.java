@@ -1,4 +1,4 @@
-package io.megalogout.logout;
+package io.megalogout.logout.event;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * bulk must not be read as one key, nor the other way round.
  */
 @Singleton
-class LogoutEventReader {
+public class LogoutEventReader {
 
     static final String INSTANCE_KEY = "instanceKey";
     static final String INSTANCE_KEYS = "instanceKeys";
@@ -35,7 +35,7 @@ class LogoutEventReader {
     private final int maxKeys;
 
     @Inject
-    LogoutEventReader(BulkConfig config) {
+    LogoutEventReader(BulkLimitConfig config) {
         this(config.maxKeys());
     }
 
@@ -46,7 +46,7 @@ class LogoutEventReader {
         this.maxKeys = maxKeys;
     }
 
-    LogoutEvent read(InputStream event) {
+    public LogoutEvent read(InputStream event) {
         JsonNode root;
         try {
             root = StrictJson.MAPPER.readTree(utf8(event));

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.megalogout.error.LogoutFailure;
+import io.megalogout.logout.event.LogoutEvent;
+import io.megalogout.logout.event.Mode;
 
 /**
  * The record of each request, whatever the door: exactly one line with request id, instance key, mode, outcome,
@@ -23,13 +25,13 @@ import io.megalogout.error.LogoutFailure;
  * Each line also fires a {@link LogoutRecorded} event.
  */
 @Singleton
-class InvocationLog {
+class RequestLog {
 
-    private static final Logger LOG = Logger.getLogger(InvocationLog.class);
+    private static final Logger LOG = Logger.getLogger(RequestLog.class);
 
     private final Event<LogoutRecorded> recorded;
 
-    InvocationLog(Event<LogoutRecorded> recorded) {
+    RequestLog(Event<LogoutRecorded> recorded) {
         this.recorded = recorded;
     }
 
