@@ -1,11 +1,9 @@
-package io.megalogout.megaapi;
+package io.megalogout.secrets;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
-
-import io.megalogout.secrets.SecretsExtension;
 
 /**
  * The extension as the function's environment describes it: its port, the session token. Read through the application's
