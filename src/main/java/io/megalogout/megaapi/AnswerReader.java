@@ -17,6 +17,7 @@ import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.logout.InstanceStatus;
 import io.megalogout.logout.LogoutAnswer;
+import io.megalogout.megaapi.targets.Redaction;
 
 /**
  * Turns Mega-API's status and body into a {@link LogoutAnswer} or an {@link InstanceStatus}, or one of our errors. The

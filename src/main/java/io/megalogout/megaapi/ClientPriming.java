@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.megaapi.targets.BearerToken;
+import io.megalogout.megaapi.targets.Target;
 
 import io.quarkus.runtime.StartupEvent;
 

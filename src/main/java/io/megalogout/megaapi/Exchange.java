@@ -20,6 +20,10 @@ import io.megalogout.error.MegaApiTimeoutException;
 import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.megaapi.connection.ClientGenerations;
+import io.megalogout.megaapi.connection.InFlightRequest;
+import io.megalogout.megaapi.targets.Redaction;
+import io.megalogout.megaapi.targets.Target;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
@@ -56,8 +60,7 @@ class Exchange {
                 InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {
-                response = call.send(client.client(), target.baseUrl(), key.value(), target.token().authorization(),
-                        client.connectionHeader())
+                response = call.send(client, target.baseUrl(), key.value(), target.token().authorization())
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {

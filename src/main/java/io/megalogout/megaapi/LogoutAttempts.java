@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.logout.LogoutAnswer;
+import io.megalogout.megaapi.targets.Target;
 
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.CustomBackoff;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiRejectedException;
@@ -17,15 +17,22 @@ import io.megalogout.logout.InstanceKey;
 import io.megalogout.logout.InstanceStatus;
 import io.megalogout.logout.LogoutAnswer;
 import io.megalogout.logout.Upstream;
+import io.megalogout.megaapi.connection.LogoutUri;
+import io.megalogout.megaapi.targets.Target;
+import io.megalogout.megaapi.targets.Targets;
+import io.megalogout.megaapi.targets.TokenRotation;
 
 /**
  * Mega-API as the use case sees it: one logout or one status read, answered or failed with our errors, before the
  * deadline, at the instance's own host with its own token ({@link Targets}). Retries live in {@link LogoutAttempts} and
  * {@link StatusAttempts}, the circuit breakers of each host in {@link HostBreakers}, the wire in {@link Exchange}, the
- * meaning of answers in {@link AnswerReader}, and a token's rotation in {@link TokenRotation}.
+ * meaning of answers in {@link AnswerReader}, and a token's rotation after a 401 in {@link TokenRotation}: when it
+ * finds another token, the request is sent once more with it, and a {@code logout retry} line says so.
  */
 @ApplicationScoped
 class MegaApi implements Upstream {
+
+    private static final Logger LOG = Logger.getLogger(MegaApi.class);
 
     private final LogoutAttempts logouts;
     private final StatusAttempts statusReads;
@@ -42,7 +49,7 @@ class MegaApi implements Upstream {
         this.targets = targets;
         this.rotation = rotation;
         this.breakers = breakers;
-        this.defaultHost = config.baseUrl().map(url -> BaseUrls.host(java.net.URI.create(url)));
+        this.defaultHost = targets.defaultHost();
         this.logoutTimeout = Duration.ofMillis(config.logoutTimeoutMs());
     }
 
@@ -57,14 +64,13 @@ class MegaApi implements Upstream {
     }
 
     /**
-     * The path is the client's own ({@link MegaApiClient#logout}'s annotations), under the instance's base URL. Found
+     * The path is the client's own ({@link LogoutUri}), under the instance's base URL. Found
      * as a logout finds it, so a key that could not be logged out (no host, no token) fails here too.
      */
     @Override
     public String logoutRequest(InstanceKey key) {
         Target target = targets.of(key, Deadline.after(logoutTimeout));
-        return "DELETE " + UriBuilder.fromUri(target.baseUrl()).path(MegaApiClient.class)
-                .path(MegaApiClient.class, "logout").build(key.value());
+        return "DELETE " + LogoutUri.of(target.baseUrl(), key.value());
     }
 
     private <T> T call(Call call, InstanceKey key, Deadline deadline, Attempt<T> attempt) {
@@ -74,7 +80,10 @@ class MegaApi implements Upstream {
         try {
             return unwrapped(call, key, target, sent, () -> attempt.run(capped, sent, target));
         } catch (MegaApiRejectedException rejected) {
-            Target rotated = rotation.replacementFor(call, key, target, rejected, capped).orElseThrow(() -> rejected);
+            // The read must leave an attempt's worth of time for the request it may lead to.
+            Deadline read = Deadline.after(capped.remaining().minus(RetryableFailure.MIN_ATTEMPT));
+            Target rotated = rotation.replacementFor(key, target, rejected, read).orElseThrow(() -> rejected);
+            LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", key, call.logField(), rejected.getMessage());
             return unwrapped(call, key, rotated, sent, () -> attempt.run(capped, sent, rotated));
         }
     }

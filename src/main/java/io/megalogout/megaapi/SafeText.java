@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.megalogout.error.UpstreamText;
 import io.megalogout.json.StrictJson;
+import io.megalogout.megaapi.targets.Redaction;
 
 /** Upstream text made safe to quote in our messages: no token, no control characters, at most a line. */
 @Singleton

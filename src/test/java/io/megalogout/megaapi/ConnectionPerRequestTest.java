@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+import io.megalogout.megaapi.connection.KeptConnections;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -21,6 +21,7 @@ import io.megalogout.error.MegaApiTimeoutException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
+import io.megalogout.megaapi.connection.KeptConnections;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

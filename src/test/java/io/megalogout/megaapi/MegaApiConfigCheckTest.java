@@ -1,267 +1,40 @@
 package io.megalogout.megaapi;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.megalogout.secrets.SecretsExtension;
-
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
-/** The start-up check on its own, for every shape of base URL and token; the packaged test shows it stops start-up. */
+/** The start-up check of a call's bounds on its own; which hosts and tokens may be used is TargetConfigCheckTest's. */
 class MegaApiConfigCheckTest {
 
-    private static final String TOKEN = "Abc-123._~+/token==";
+    record Config(long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs, int maxResponseBytes,
+            boolean prime) implements MegaApiConfig {
 
-    private static final String SECRET = "arn:aws:secretsmanager:sa-east-1:000000000000:secret:megaapi/token-AbCdEf";
-    /** Lambda's environment, as far as the extension needs it. */
-    private static final SecretsExtension ON_LAMBDA = extension(Map.of("AWS_SESSION_TOKEN", "session"));
-    private static final SecretsExtension UNDER_SNAPSTART = extension(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "http://127.0.0.1:9001/2018-06-01/credentials", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "authorization"));
-    private static final SecretsExtension ELSEWHERE = extension(Map.of());
-
-    record Config(Optional<String> baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId,
-            Optional<String> instancesSecretId, long tokenSecretTimeoutMs, long connectTimeoutMs, long readTimeoutMs,
-            long logoutTimeoutMs, int maxResponseBytes, boolean allowPlainHttp)
-            implements
-                MegaApiConfig {
-
-        @Override
-        public Map<String, Declared> instances() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean prime() {
-            return false;
-        }
-
-        @Override
-        public long connectionReuseMs() {
-            return 2000;
-        }
-
-        /** This configuration with another reuse window: a proxy, since a record's values are its components. */
-        MegaApiConfig reusingFor(long connectionReuseMs) {
-            return (MegaApiConfig) java.lang.reflect.Proxy.newProxyInstance(MegaApiConfig.class.getClassLoader(),
-                    new Class<?>[] { MegaApiConfig.class }, (proxy, method, args) -> method.getName()
-                            .equals("connectionReuseMs") ? connectionReuseMs : method.invoke(this, args));
-        }
-
-        Config(String baseUrl, String token, boolean allowPlainHttp) {
-            this(Optional.of(baseUrl), Optional.of(new BearerToken(token)), Optional.empty(), Optional.empty(), 3000,
-                    2000, 10000, 20000, 16384, allowPlainHttp);
-        }
-
-        Config(String baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId, long tokenSecretTimeoutMs,
-                long connectTimeoutMs, long readTimeoutMs, long logoutTimeoutMs, int maxResponseBytes,
-                boolean allowPlainHttp) {
-            this(Optional.of(baseUrl), token, tokenSecretId, Optional.empty(), tokenSecretTimeoutMs, connectTimeoutMs,
-                    readTimeoutMs, logoutTimeoutMs, maxResponseBytes, allowPlainHttp);
-        }
-
-        static Config tokenFrom(Optional<String> token, Optional<String> secretId) {
-            return new Config("https://host", token.map(BearerToken::new), secretId, 3000, 2000, 10000, 20000, 16384,
-                    false);
-        }
-
-        /** Neither a default host nor a default token: only what {@code instances} or a secret of them give. */
-        static Config withoutDefaults(Optional<String> instancesSecretId) {
-            return new Config(Optional.empty(), Optional.empty(), Optional.empty(), instancesSecretId, 3000, 2000, 10000,
-                    20000, 16384, false);
+        static Config withZero(String property) {
+            return new Config(property.equals("megaapi.connect-timeout-ms") ? 0 : 2000,
+                    property.equals("megaapi.read-timeout-ms") ? -1 : 10000,
+                    property.equals("megaapi.logout-timeout-ms") ? 0 : 20000,
+                    property.equals("megaapi.max-response-bytes") ? 0 : 16384, false);
         }
     }
 
-    private static SecretsExtension extension(Map<String, String> environment) {
-        return new SecretsExtension(name -> Optional.ofNullable(environment.get(name)));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "https://apinocode01.megaapi.com.br", "https://host:8443", "https://host/base/",
-            "HTTPS://host" })
-    void acceptsAnHttpsBaseUrl(String url) {
-        assertThatCode(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, false), LaunchMode.NORMAL, ON_LAMBDA))
+    @Test
+    void acceptsTheDefaults() {
+        assertThatCode(() -> MegaApiConfigCheck.check(new Config(2000, 10000, 20000, 16384, true)))
                 .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "DEVELOPMENT", "TEST" })
-    void acceptsPlainHttpInDevAndTest(String mode) {
-        assertThatCode(() -> MegaApiConfigCheck.check(new Config("http://localhost:8089", TOKEN, false),
-                LaunchMode.valueOf(mode), ON_LAMBDA)).doesNotThrowAnyException();
-    }
-
-    @ParameterizedTest
-    @ValueSource(booleans = { true, false })
-    void refusesPlainHttpInProdUnlessExplicitlyAllowed(boolean allowed) {
-        var check = assertThatCode(
-                () -> MegaApiConfigCheck.check(new Config("http://host", TOKEN, allowed), LaunchMode.NORMAL, ON_LAMBDA));
-        if (allowed) {
-            check.doesNotThrowAnyException();
-        } else {
-            check.isInstanceOf(ConfigurationException.class).hasMessageContaining("megaapi.base-url is plain http://")
-                    .hasMessageContaining("megaapi.allow-plain-http");
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "ftp://host", "host.example", "/rest", "https://", "https:///path", "https://user:pw@host",
-            "https://host?x=1", "https://host#frag", "https://host name", " https://host", "" })
-    void refusesABaseUrlThatIsNotSchemeHostPortPath(String url) {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config(url, TOKEN, true), LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.base-url ")
-                .satisfies(e -> assertThat(((ConfigurationException) e).getConfigKeys()).containsExactly("megaapi.base-url"))
-                .hasMessageNotContaining("pw@");
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = { 0, 1, 2000, 4000 })
-    void acceptsAConnectionReuseWindowFromNothingToFourSeconds(long window) {
-        assertThatCode(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false).reusingFor(window),
-                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
-    }
-
-    @ParameterizedTest
-    @ValueSource(longs = { -1, 4001, 60000 })
-    void refusesAConnectionReuseWindowThatAServerMayOutlast(long window) {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false).reusingFor(window),
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("megaapi.connection-reuse-ms must be from 0 (a new connection for every request) to 4000: "
-                        + "a connection kept longer may meet a server that closed it");
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = { "megaapi.connect-timeout-ms", "megaapi.read-timeout-ms", "megaapi.logout-timeout-ms",
-            "megaapi.max-response-bytes", "megaapi.token-secret-timeout-ms" })
+            "megaapi.max-response-bytes" })
     void refusesALimitThatIsNotPositive(String property) {
-        Config config = new Config("https://host", Optional.of(new BearerToken(TOKEN)), Optional.empty(),
-                property.equals("megaapi.token-secret-timeout-ms") ? 0 : 3000,
-                property.equals("megaapi.connect-timeout-ms") ? 0 : 2000,
-                property.equals("megaapi.read-timeout-ms") ? -1 : 10000,
-                property.equals("megaapi.logout-timeout-ms") ? 0 : 20000,
-                property.equals("megaapi.max-response-bytes") ? 0 : 16384, false);
-
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(config, LaunchMode.NORMAL, ON_LAMBDA))
+        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.withZero(property)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(property + " must be greater than 0");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { " secret-token", "secret-token\n", "secret token", "secret\ttoken", "secret-tok\u00e9n",
-            "secret=token", "secret\r\nX-Injected: 1", "" })
-    void refusesATokenThatCannotTravelInAnAuthorizationHeaderWithoutPrintingIt(String token) {
-        assertThatThrownBy(
-                () -> MegaApiConfigCheck.check(new Config("https://host", token, false), LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.token ")
-                .hasMessageNotContaining("secret");
-    }
-
-    /** Instances may bring their own tokens; one without any is refused when it is asked for, with nothing sent. */
-    @Test
-    void startsWithoutADefaultToken() {
-        assertThatCode(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.empty()),
-                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void refusesToStartWithoutAnyHostNamingEveryWayToGiveOne() {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.empty()), Map.of(),
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("megaapi.base-url is required unless instances have hosts of their own: set "
-                        + "MEGAAPI_BASE_URL, or megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
-    }
-
-    @Test
-    void startsWithOnlyInstancesOfTheirOwn() {
-        Map<String, InstanceSettings> instances = Map.of("cust-1.main",
-                instance("cust-1.main", "https://customer.example", TOKEN));
-        assertThatCode(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.empty()), instances,
-                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
-        assertThatCode(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.of(SECRET)), Map.of(),
-                LaunchMode.NORMAL, ON_LAMBDA)).doesNotThrowAnyException();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "http://customer.example", "ftp://customer.example", "https://user:pw@customer.example",
-            "https://customer.example?x=1", "https://customer.example#f", "customer.example" })
-    void refusesAnInstancesOwnBaseUrlByTheSameRulesNamingItsProperty(String url) {
-        Map<String, InstanceSettings> instances = Map.of("cust-1.main", instance("cust-1.main", url, TOKEN));
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false), instances,
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.instances.\"cust-1.main\".base-url ")
-                .hasMessageNotContaining("pw@");
-    }
-
-    @Test
-    void refusesAnInstancesOwnTokenThatIsNoBearerTokenWithoutPrintingIt() {
-        Map<String, InstanceSettings> instances = Map.of("k", instance("k", "https://customer.example", "secret token"));
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(new Config("https://host", TOKEN, false), instances,
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.instances.\"k\".token is not a bearer token")
-                .hasMessageNotContaining("secret");
-    }
-
-    @Test
-    void refusesAnInstancesSecretWhenTheExtensionCannotBeAsked() {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.withoutDefaults(Optional.of(SECRET)), Map.of(),
-                LaunchMode.NORMAL, ELSEWHERE))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.instances-secret-id is set, but the session token");
-    }
-
-    private static InstanceSettings instance(String key, String url, String token) {
-        return new InstanceSettings(Optional.of(url), Optional.of(new BearerToken(token)),
-                "megaapi.instances.\"" + key + "\"");
-    }
-
-    @Test
-    void refusesATokenAndASecretAtOnce() {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.of(TOKEN), Optional.of(SECRET)),
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("megaapi.token and megaapi.token-secret-id are both set: set one of them")
-                .hasMessageNotContaining(TOKEN);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { SECRET, "megaapi/token", "prod/megaapi-token_1+=.@" })
-    void acceptsASecretsArnOrNameWhereTheExtensionCanBeAsked(String secretId) {
-        for (SecretsExtension extension : new SecretsExtension[] { ON_LAMBDA, UNDER_SNAPSTART }) {
-            assertThatCode(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(secretId)),
-                    LaunchMode.NORMAL, extension)).doesNotThrowAnyException();
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "megaapi token", "megaapi/token\n", "s\u00e9cret", "a\"b" })
-    void refusesASecretIdThatIsNoArnOrName(String secretId) {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(secretId)),
-                LaunchMode.NORMAL, ON_LAMBDA))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("megaapi.token-secret-id is not a secret's ARN or name");
-    }
-
-    @Test
-    void refusesASecretWhenTheExtensionCannotBeAskedForLackOfASessionToken() {
-        assertThatThrownBy(() -> MegaApiConfigCheck.check(Config.tokenFrom(Optional.empty(), Optional.of(SECRET)),
-                LaunchMode.NORMAL, ELSEWHERE))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("megaapi.token-secret-id is set, but the session token that the extension on localhost:2773"
-                        + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
-                        + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
     }
 }

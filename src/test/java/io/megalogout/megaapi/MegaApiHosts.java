@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.megalogout.megaapi.targets.SecretsRead;
 import io.megalogout.secrets.SecretsExtension;
 import io.megalogout.secrets.SecretsExtensionStandIn;
 
@@ -112,9 +113,7 @@ public class MegaApiHosts implements QuarkusTestResourceLifecycleManager {
         if (servers.extension() != null) {
             servers.extension().reset();
             servers.extension().secret(INSTANCES_SECRET_ID, servers.secretWith(CUSTOMER_TOKEN));
-            if (Arc.container() != null) {
-                Arc.container().instance(InstancesSecret.class).get().forget();
-            }
+            SecretsRead.forgetInstances();
         }
         injector.injectIntoFields(servers, new TestInjector.AnnotatedAndMatchesType(InjectMegaApiHosts.class,
                 Servers.class));

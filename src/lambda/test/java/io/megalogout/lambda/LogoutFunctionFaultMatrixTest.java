@@ -39,11 +39,11 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.megalogout.TokenNeverLogged;
 import io.megalogout.error.LogoutFailure;
-import io.megalogout.megaapi.KeptConnections;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 import io.megalogout.megaapi.StatusScenarios;
 import io.megalogout.megaapi.TcpGate;
+import io.megalogout.megaapi.connection.KeptConnections;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

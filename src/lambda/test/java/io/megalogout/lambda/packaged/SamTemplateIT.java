@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import io.megalogout.megaapi.MegaApiConfig;
+import io.megalogout.megaapi.connection.ConnectionConfig;
+import io.megalogout.megaapi.targets.TargetConfig;
 import io.megalogout.secrets.SecretsExtension;
 
 import io.smallrye.config.ConfigMapping;
@@ -86,7 +88,7 @@ class SamTemplateIT {
         Set<String> ours = variables.keySet().stream().filter(name -> name.startsWith("MEGAAPI_"))
                 .collect(Collectors.toSet());
 
-        assertThat(properties(MegaApiConfig.class).keySet()).containsAll(ours);
+        assertThat(properties(MegaApiConfig.class, TargetConfig.class, ConnectionConfig.class).keySet()).containsAll(ours);
         // Each set only when its parameter is given: all three are optional, the template's Rules ask for a token.
         assertThat(variables).containsEntry("MEGAAPI_BASE_URL", ifGiven("HasDefaultHost", "MegaApiBaseUrl"))
                 .containsEntry("MEGAAPI_TOKEN_SECRET_ID", ifGiven("HasTokenSecret", "MegaApiTokenSecretArn"))
@@ -263,12 +265,14 @@ class SamTemplateIT {
     }
 
     /** Each property of a config mapping, by the environment variable that sets it (SmallRye's rule). */
-    private static Map<String, String> properties(Class<?> mapping) {
-        String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+    private static Map<String, String> properties(Class<?>... mappings) {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (Method method : mapping.getDeclaredMethods()) {
-            String property = prefix + "." + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-            properties.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), property);
+        for (Class<?> mapping : mappings) {
+            String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
+            for (Method method : mapping.getDeclaredMethods()) {
+                String property = prefix + "." + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+                properties.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(), property);
+            }
         }
         return properties;
     }

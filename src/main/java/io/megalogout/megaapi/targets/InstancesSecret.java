@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +35,7 @@ class InstancesSecret implements Resource {
     private volatile Map<String, InstanceSettings> current;
 
     @Inject
-    InstancesSecret(MegaApiConfig config, SecretsExtension extension) {
+    InstancesSecret(TargetConfig config, SecretsExtension extension) {
         this(extension, config.instancesSecretId(), Duration.ofMillis(config.tokenSecretTimeoutMs()),
                 LaunchMode.current().isDevOrTest() || config.allowPlainHttp());
     }

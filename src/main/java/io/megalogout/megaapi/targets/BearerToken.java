@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The Mega-API token. Built by SmallRye Config's implicit converter, which must never fail here: a converter error
- * would print the value. {@link MegaApiConfigCheck} checks {@link #isWellFormed()} instead, naming only the property.
+ * would print the value. {@link TargetConfigCheck} checks {@link #isWellFormed()} instead, naming only the property.
  */
 // Native image: SmallRye Config builds it by reflection (its implicit converter calls the String constructor).
 @RegisterForReflection
@@ -19,7 +19,8 @@ public record BearerToken(String value) {
         return B64TOKEN.matcher(value).matches();
     }
 
-    String authorization() {
+    /** The {@code Authorization} header's value: the one place the token is written out. */
+    public String authorization() {
         return "Bearer " + value;
     }
 

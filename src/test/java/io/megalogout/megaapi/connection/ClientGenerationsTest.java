@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -170,6 +172,21 @@ class ClientGenerationsTest {
         assertThat(failures).isEmpty();
         assertThat(made).hasSizeGreaterThan(1);
         assertThat(made).allSatisfy(client -> assertThat(client.closed).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 0, 1, 2000, 4000 })
+    void acceptsAReuseWindowFromNothingToFourSeconds(long reuseMs) {
+        assertThat(ClientGenerations.window(reuseMs)).isEqualTo(Duration.ofMillis(reuseMs));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { -1, 4001, 60000 })
+    void refusesAReuseWindowThatAServerMayOutlast(long reuseMs) {
+        assertThatThrownBy(() -> ClientGenerations.window(reuseMs))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("megaapi.connection-reuse-ms must be from 0 (a new connection for every request) to 4000: "
+                        + "a connection kept longer may meet a server that closed it");
     }
 
     private ClientGenerations generations(Duration window) {

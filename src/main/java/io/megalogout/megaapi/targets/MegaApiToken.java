@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class MegaApiToken implements Resource {
     private volatile BearerToken current;
 
     @Inject
-    MegaApiToken(MegaApiConfig config, SecretsExtension extension) {
+    MegaApiToken(TargetConfig config, SecretsExtension extension) {
         this(config.token().<TokenSource> map(ConfiguredToken::new)
                 .or(() -> config.tokenSecretId().map(secretId -> new SecretToken(extension, secretId))).orElse(null),
                 Duration.ofMillis(config.tokenSecretTimeoutMs()));

@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import jakarta.inject.Singleton;
 
@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
  * from outside (an upstream message, an exception's), before it is quoted anywhere.
  */
 @Singleton
-class Redaction {
+public class Redaction {
 
     private final MegaApiToken defaultToken;
     private final ConfiguredInstances configured;
@@ -19,7 +19,7 @@ class Redaction {
         this.secret = secret;
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         String redacted = secret.redact(defaultToken.redact(text));
         for (InstanceSettings settings : configured.all().values()) {
             if (settings.token().isPresent()) {

@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
 import java.io.InputStream;
 
@@ -19,12 +19,13 @@ import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Mega-API's logout and status endpoints, as their OpenAPI documents describe them. Hidden behind {@link MegaApi}.
+ * Mega-API's logout and status endpoints, as their OpenAPI documents describe them. Package-private: requests go
+ * through a {@link ClientGenerations.Lease}, never through a client of their own.
  * <p>
  * Each answer is a {@link Uni} so that waiting for it can be cut at the deadline (cancelling resets the request), and
- * its body an {@link InputStream} that streams from the connection, so that {@link Exchange} reads at most
+ * its body an {@link InputStream} that streams from the connection, so that the exchange reads at most
  * {@code megaapi.max-response-bytes}. Every status comes back as an answer ({@code disable-default-mapper}) and is
- * mapped in one place, {@link AnswerReader}.
+ * mapped in one place, {@code megaapi.AnswerReader}.
  * <p>
  * Each call names its instance's base URL ({@link Url}): one set of {@code quarkus.rest-client.megaapi.*} settings
  * (timeouts, no redirects, TLS verification) for every host, and metrics labelled with the path template, never a host

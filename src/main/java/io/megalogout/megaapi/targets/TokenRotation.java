@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import java.util.Optional;
 
@@ -13,14 +13,15 @@ import io.megalogout.logout.InstanceKey;
 
 /**
  * A token rotated in its secret: after Mega-API answered 401, the secret is read again and, only if the token changed,
- * the logout (or status read) is sent once more with it. That is safe: a 401 means Mega-API refused the request. Each
+ * the logout (or status read) is sent once more with it (by the caller, which logs that retry). That is safe: a 401 means
+ * Mega-API refused the request. Each
  * logout gets at most one such retry, and each step leaves a log line. This holds for the default token's secret and
  * for the instances secret (the instance's own entry, read again: its token, and its host as the secret holds it
  * now). A configured token cannot change while the process runs, so its 401 stays a {@link MegaApiRejectedException}
  * after one request, without a second read.
  */
 @Singleton
-class TokenRotation {
+public class TokenRotation {
 
     private static final Logger LOG = Logger.getLogger(TokenRotation.class);
 
@@ -34,16 +35,17 @@ class TokenRotation {
         this.secret = secret;
     }
 
-    /** Where to send {@code call} once more after {@code rejected}, if the token's source now holds another token. */
-    Optional<Target> replacementFor(Call call, InstanceKey key, Target refused, MegaApiRejectedException rejected,
-            Deadline deadline) {
+    /**
+     * Where to send the request once more after {@code rejected}, if the token's source now holds another token; read
+     * before {@code read}, which must leave time for that request.
+     */
+    public Optional<Target> replacementFor(InstanceKey key, Target refused, MegaApiRejectedException rejected,
+            Deadline read) {
         boolean rotatable = refused.origin() == Target.Origin.SECRET
                 || refused.origin() == Target.Origin.DEFAULT && tokens.canChange();
         if (rejected.upstreamStatus().orElse(0) != 401 || !rotatable) {
             return Optional.empty();
         }
-        // The read must leave an attempt's worth of time for the request it may lead to.
-        Deadline read = Deadline.after(deadline.remaining().minus(RetryableFailure.MIN_ATTEMPT));
         String source = refused.origin() == Target.Origin.SECRET ? secret.name() : tokens.source();
         Optional<Target> replacement;
         try {
@@ -56,9 +58,6 @@ class TokenRotation {
         }
         LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, source,
                 replacement.isPresent() ? "changed" : "unchanged");
-        if (replacement.isPresent()) {
-            LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", key, call.logField(), rejected.getMessage());
-        }
         return replacement;
     }
 

@@ -1,11 +1,11 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
 import io.quarkus.arc.Arc;
 
 /**
  * For tests in the running application: drops the Mega-API connections it keeps ({@link ClientGenerations}), as a
  * pause longer than {@code megaapi.connection-reuse-ms} would, so that the next request opens a new connection, which
- * the {@link TcpGate}'s faults apply to.
+ * the TcpGate's faults apply to.
  */
 public final class KeptConnections {
 

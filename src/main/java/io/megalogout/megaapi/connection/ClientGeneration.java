@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
 import java.time.Duration;
 

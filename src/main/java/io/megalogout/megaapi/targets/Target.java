@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
 import java.net.URI;
 
@@ -9,10 +9,10 @@ import java.net.URI;
  * @param baseUrl the instance's base URL, as configured
  * @param origin where the token came from, which decides whether a 401 may lead to another read of it
  */
-record Target(String baseUrl, BearerToken token, Origin origin) {
+public record Target(String baseUrl, BearerToken token, Origin origin) {
 
     /** Where a token came from. */
-    enum Origin {
+    public enum Origin {
         /** {@code megaapi.token} or the secret named by {@code megaapi.token-secret-id}. */
         DEFAULT,
         /** The instance's own {@code megaapi.instances."<key>".token}: fixed while the process runs. */
@@ -22,7 +22,7 @@ record Target(String baseUrl, BearerToken token, Origin origin) {
     }
 
     /** {@code scheme://host[:port]}: what its circuit breakers are kept for, and what messages name. */
-    String host() {
+    public String host() {
         return BaseUrls.host(URI.create(baseUrl));
     }
 

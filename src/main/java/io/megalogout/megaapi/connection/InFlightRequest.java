@@ -1,4 +1,4 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,12 +18,12 @@ import io.vertx.core.http.HttpClientRequest;
  * The REST client runs its request filters on the thread that subscribes, which is the thread that called
  * {@link #track()}; the filter hands that call the request's context.
  */
-final class InFlightRequest implements ClientRequestFilter {
+public final class InFlightRequest implements ClientRequestFilter {
 
     private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
 
     /** Starts tracking the request the current thread is about to send. Close the handle when the exchange is over. */
-    static Handle track() {
+    public static Handle track() {
         Handle handle = new Handle();
         CURRENT.set(handle);
         return handle;
@@ -38,13 +38,13 @@ final class InFlightRequest implements ClientRequestFilter {
     }
 
     /** One tracked request. */
-    static final class Handle implements AutoCloseable {
+    public static final class Handle implements AutoCloseable {
 
         private final AtomicReference<ResteasyReactiveClientRequestContext> context = new AtomicReference<>();
         private final AtomicBoolean reset = new AtomicBoolean();
 
         /** Resets the request (for HTTP/1.1: closes its connection), so that a blocked read of its body fails at once. */
-        void reset() {
+        public void reset() {
             ResteasyReactiveClientRequestContext tracked = context.get();
             HttpClientRequest request = tracked == null ? null : tracked.unwrap(HttpClientRequest.class);
             if (request != null) {
@@ -54,7 +54,7 @@ final class InFlightRequest implements ClientRequestFilter {
         }
 
         /** Whether {@link #reset()} cut the request. */
-        boolean wasReset() {
+        public boolean wasReset() {
             return reset.get();
         }
 

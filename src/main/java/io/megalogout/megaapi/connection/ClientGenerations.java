@@ -1,6 +1,8 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.connection;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -13,10 +15,13 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * The Mega-API clients requests go through, so that a burst of requests reuses its connections and nothing is ever
@@ -35,8 +40,11 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * milliseconds, too much for every request.
  */
 @ApplicationScoped
-class ClientGenerations implements Resource {
+public class ClientGenerations implements Resource {
 
+    /** Under the shortest keep-alive idle timeout in common use (5 s: Apache httpd, Node.js), with a margin. */
+    static final long MAX_REUSE_MS = 4000;
+    private static final String REUSE = "megaapi.connection-reuse-ms";
     private static final Logger LOG = Logger.getLogger(ClientGenerations.class);
 
     private final Supplier<MegaApiClient> clients;
@@ -48,9 +56,22 @@ class ClientGenerations implements Resource {
     private long made;
 
     @Inject
-    ClientGenerations(MegaApiConfig config) {
+    ClientGenerations(ConnectionConfig config) {
         this(() -> RestClientCDIDelegateBuilder.createDelegate(MegaApiClient.class, null, "megaapi"),
-                Duration.ofMillis(config.connectionReuseMs()), System::nanoTime, System::currentTimeMillis);
+                window(config.connectionReuseMs()), System::nanoTime, System::currentTimeMillis);
+    }
+
+    /**
+     * {@code megaapi.connection-reuse-ms} as a window, from 0 to {@value #MAX_REUSE_MS}.
+     *
+     * @throws ConfigurationException naming the property, for a window a server may outlast
+     */
+    static Duration window(long reuseMs) {
+        if (reuseMs < 0 || reuseMs > MAX_REUSE_MS) {
+            throw new ConfigurationException(REUSE + " must be from 0 (a new connection for every request) to "
+                    + MAX_REUSE_MS + ": a connection kept longer may meet a server that closed it", Set.of(REUSE));
+        }
+        return Duration.ofMillis(reuseMs);
     }
 
     ClientGenerations(Supplier<MegaApiClient> clients, Duration window, LongSupplier nanoClock, LongSupplier wallClock) {
@@ -76,7 +97,7 @@ class ClientGenerations implements Resource {
     }
 
     /** A client for one request: close the lease when the answer has been read (or abandoned). */
-    synchronized Lease lease() {
+    public synchronized Lease lease() {
         if (current == null || !fresh(current)) {
             retireCurrent();
             long making = System.nanoTime();
@@ -132,14 +153,24 @@ class ClientGenerations implements Resource {
         }
     }
 
-    /** One request's use of a client. */
-    final class Lease implements AutoCloseable {
+    /** One request's use of a client: its one request, then {@link #close()}. */
+    public final class Lease implements AutoCloseable {
 
         private final ClientGeneration generation;
         private boolean released;
 
         private Lease(ClientGeneration generation) {
             this.generation = generation;
+        }
+
+        /** {@code DELETE <baseUrl>/rest/instance/<key>/logout}, answered as it streams in. */
+        public Uni<RestResponse<InputStream>> logout(String baseUrl, String instanceKey, String authorization) {
+            return generation.client.logout(baseUrl, instanceKey, authorization, connectionHeader());
+        }
+
+        /** {@code GET <baseUrl>/rest/instance/<key>}, answered as it streams in. */
+        public Uni<RestResponse<InputStream>> status(String baseUrl, String instanceKey, String authorization) {
+            return generation.client.status(baseUrl, instanceKey, authorization, connectionHeader());
         }
 
         MegaApiClient client() {

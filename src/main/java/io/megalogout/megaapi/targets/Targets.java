@@ -1,5 +1,6 @@
-package io.megalogout.megaapi;
+package io.megalogout.megaapi.targets;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,14 +23,14 @@ import io.megalogout.logout.InstanceKey;
  * Whatever is missing is an {@link InstanceNotConfiguredException}, before anything is sent.
  */
 @Singleton
-class Targets {
+public class Targets {
 
     private final ConfiguredInstances configured;
     private final InstancesSecret secret;
     private final MegaApiToken defaultToken;
     private final Optional<String> defaultBaseUrl;
 
-    Targets(ConfiguredInstances configured, InstancesSecret secret, MegaApiToken defaultToken, MegaApiConfig config) {
+    Targets(ConfiguredInstances configured, InstancesSecret secret, MegaApiToken defaultToken, TargetConfig config) {
         this.configured = configured;
         this.secret = secret;
         this.defaultToken = defaultToken;
@@ -40,12 +41,17 @@ class Targets {
      * @throws InstanceNotConfiguredException when no host or no token may be used for {@code key}
      * @throws MegaApiTokenUnavailableException when a secret that may hold them cannot be read
      */
-    Target of(InstanceKey key, Deadline deadline) {
+    public Target of(InstanceKey key, Deadline deadline) {
         Optional<InstanceSettings> own = configured.of(key.value());
         if (own.isEmpty() && secret.isConfigured()) {
             own = Optional.ofNullable(secretInstances(key, deadline).get(key.value()));
         }
         return target(key, own, deadline);
+    }
+
+    /** {@code megaapi.base-url}'s host ({@link Target#host()}), if there is a default host. */
+    public Optional<String> defaultHost() {
+        return defaultBaseUrl.map(url -> BaseUrls.host(URI.create(url)));
     }
 
     /** The instance's entry as the instances secret holds it now, read again (after a 401). */

@@ -1,0 +1,101 @@
+package io.megalogout.megaapi.targets;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.megalogout.secrets.SecretsExtension;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Stops start-up on configuration that would send a token somewhere unsafe or malformed: the default host and token,
+ * and every instance's own. Messages name the property, never its value.
+ */
+@Singleton
+class TargetConfigCheck {
+
+    static final String TOKEN = "megaapi.token";
+    static final String SECRET_ID = "megaapi.token-secret-id";
+    static final String BASE_URL = "megaapi.base-url";
+    /** A Secrets Manager secret's name (letters, digits and {@code /_+=.@-}) or ARN (which adds {@code :}). */
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
+
+    void onStart(@Observes StartupEvent event, TargetConfig config, ConfiguredInstances instances,
+            SecretsExtension extension) {
+        check(config, instances.all(), LaunchMode.current(), extension);
+    }
+
+    static void check(TargetConfig config, LaunchMode mode, SecretsExtension extension) {
+        check(config, Map.of(), mode, extension);
+    }
+
+    static void check(TargetConfig config, Map<String, InstanceSettings> instances, LaunchMode mode,
+            SecretsExtension extension) {
+        checkToken(config, extension);
+        if (config.tokenSecretTimeoutMs() <= 0) {
+            throw refused("megaapi.token-secret-timeout-ms", "must be greater than 0");
+        }
+        boolean plainHttp = mode.isDevOrTest() || config.allowPlainHttp();
+        config.baseUrl().ifPresent(url -> checkUrl(BASE_URL, url, plainHttp));
+        instances.forEach((key, settings) -> {
+            settings.baseUrl().ifPresent(url -> checkUrl(settings.origin() + "." + InstanceNames.BASE_URL, url,
+                    plainHttp));
+            if (settings.token().isPresent() && !settings.token().get().isWellFormed()) {
+                throw notABearerToken(settings.origin() + "." + InstanceNames.TOKEN);
+            }
+        });
+        if (config.baseUrl().isEmpty() && instances.isEmpty() && config.instancesSecretId().isEmpty()) {
+            throw refused(BASE_URL, "is required unless instances have hosts of their own: set MEGAAPI_BASE_URL, or "
+                    + "megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
+        }
+    }
+
+    /** At most one source of the default token; a configured one well-formed; secrets the extension can be asked for. */
+    private static void checkToken(TargetConfig config, SecretsExtension extension) {
+        if (config.token().isPresent() && config.tokenSecretId().isPresent()) {
+            throw new ConfigurationException(TOKEN + " and " + SECRET_ID + " are both set: set one of them",
+                    Set.of(TOKEN, SECRET_ID));
+        }
+        if (config.token().isPresent() && !config.token().get().isWellFormed()) {
+            throw notABearerToken(TOKEN);
+        }
+        checkSecret(SECRET_ID, config.tokenSecretId(), extension);
+        checkSecret(InstanceNames.SECRET_ID, config.instancesSecretId(), extension);
+    }
+
+    private static void checkSecret(String property, Optional<String> secretId, SecretsExtension extension) {
+        if (secretId.isEmpty()) {
+            return;
+        }
+        if (!SECRET.matcher(secretId.get()).matches()) {
+            throw refused(property, "is not a secret's ARN or name (A-Z a-z 0-9 / _ + = . @ - :)");
+        }
+        if (!extension.hasSessionToken()) {
+            throw refused(property, "is set, but the session token that the extension on " + extension.address()
+                    + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
+                    + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
+        }
+    }
+
+    private static void checkUrl(String property, String url, boolean plainHttp) {
+        BaseUrls.problem(url, plainHttp).ifPresent(why -> {
+            throw refused(property, why);
+        });
+    }
+
+    private static ConfigurationException notABearerToken(String property) {
+        return refused(property, "is not a bearer token (RFC 6750: A-Z a-z 0-9 - . _ ~ + / then optional '='; "
+                + "no spaces or line breaks)");
+    }
+
+    private static ConfigurationException refused(String property, String why) {
+        return new ConfigurationException(property + " " + why, Set.of(property));
+    }
+}
