@@ -7,7 +7,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.megalogout.error.LogoutFailure;
 import io.megalogout.logout.Deadline;
-import io.megalogout.megaapi.connection.ClientGenerations;
+import io.megalogout.megaapi.connection.Lease;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,14 +20,14 @@ enum Call {
 
     LOGOUT(null, "the logout may or may not have happened", false) {
         @Override
-        Uni<RestResponse<InputStream>> send(ClientGenerations.Lease client, String baseUrl, String instanceKey,
+        Uni<RestResponse<InputStream>> send(Lease client, String baseUrl, String instanceKey,
                 String authorization) {
             return client.logout(baseUrl, instanceKey, authorization);
         }
     },
     STATUS("status read", null, true) {
         @Override
-        Uni<RestResponse<InputStream>> send(ClientGenerations.Lease client, String baseUrl, String instanceKey,
+        Uni<RestResponse<InputStream>> send(Lease client, String baseUrl, String instanceKey,
                 String authorization) {
             return client.status(baseUrl, instanceKey, authorization);
         }
@@ -45,7 +45,7 @@ enum Call {
         this.repeatable = repeatable;
     }
 
-    abstract Uni<RestResponse<InputStream>> send(ClientGenerations.Lease client, String baseUrl, String instanceKey,
+    abstract Uni<RestResponse<InputStream>> send(Lease client, String baseUrl, String instanceKey,
             String authorization);
 
     /** The request's name for an error's message, e.g. {@code "status read"}; null for the logout. */

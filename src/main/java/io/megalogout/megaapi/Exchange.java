@@ -22,6 +22,7 @@ import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
 import io.megalogout.megaapi.connection.ClientGenerations;
 import io.megalogout.megaapi.connection.InFlightRequest;
+import io.megalogout.megaapi.connection.Lease;
 import io.megalogout.megaapi.targets.Redaction;
 import io.megalogout.megaapi.targets.Target;
 
@@ -56,7 +57,7 @@ class Exchange {
             throw new MegaApiTimeoutException(key.value(),
                     call.what("no time was left before the deadline; nothing was sent"));
         }
-        try (ClientGenerations.Lease client = clients.lease();
+        try (Lease client = clients.lease();
                 InFlightRequest.Handle request = InFlightRequest.track()) {
             RestResponse<InputStream> response;
             try {

@@ -9,7 +9,7 @@ import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 
 /**
  * Records each retry: a logout is destructive, so every request sent for it leaves a line. A status read's retries
- * ({@link StatusAttempts}) say so: {@code request=status}.
+ * (of a method named {@code status}) say so: {@code request=status}.
  */
 // Native image: SmallRye Fault Tolerance creates it by reflection (named in an annotation, not a CDI bean).
 @RegisterForReflection
@@ -21,7 +21,7 @@ public final class RetryLog implements BeforeRetryHandler {
     public void handle(ExecutionContext context) {
         Throwable failure = context.getFailure();
         LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", context.getParameters()[0],
-                (context.getMethod().getDeclaringClass() == StatusAttempts.class ? Call.STATUS : Call.LOGOUT).logField(),
+                ("status".equals(context.getMethod().getName()) ? Call.STATUS : Call.LOGOUT).logField(),
                 failure instanceof RetryableFailure retryable ? retryable.failure().getMessage() : String.valueOf(failure));
     }
 }

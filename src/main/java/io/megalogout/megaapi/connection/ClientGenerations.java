@@ -1,6 +1,5 @@
 package io.megalogout.megaapi.connection;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -15,13 +14,10 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * The Mega-API clients requests go through, so that a burst of requests reuses its connections and nothing is ever
@@ -107,7 +103,7 @@ public class ClientGenerations implements Resource {
                     (System.nanoTime() - making) / 1000);
         }
         current.leased();
-        return new Lease(current);
+        return new Lease(this, current, windowNanos == 0 ? "close" : null);
     }
 
     /** How many clients were made so far: each one opened its own connections. */
@@ -143,51 +139,14 @@ public class ClientGenerations implements Resource {
         return generation.fresh(windowNanos, nanoClock.getAsLong(), wallClock.getAsLong());
     }
 
-    private synchronized void release(ClientGeneration generation) {
+    /** A lease is over: closes its client if it was the last request on a client that is too old to hand out. */
+    synchronized void release(ClientGeneration generation) {
         generation.released();
         if (generation == current && !fresh(generation)) {
             retireCurrent();
         } else {
             // Retired already (another request found it too old, or a checkpoint): closed once the last is over.
             generation.closeIfDone();
-        }
-    }
-
-    /** One request's use of a client: its one request, then {@link #close()}. */
-    public final class Lease implements AutoCloseable {
-
-        private final ClientGeneration generation;
-        private boolean released;
-
-        private Lease(ClientGeneration generation) {
-            this.generation = generation;
-        }
-
-        /** {@code DELETE <baseUrl>/rest/instance/<key>/logout}, answered as it streams in. */
-        public Uni<RestResponse<InputStream>> logout(String baseUrl, String instanceKey, String authorization) {
-            return generation.client.logout(baseUrl, instanceKey, authorization, connectionHeader());
-        }
-
-        /** {@code GET <baseUrl>/rest/instance/<key>}, answered as it streams in. */
-        public Uni<RestResponse<InputStream>> status(String baseUrl, String instanceKey, String authorization) {
-            return generation.client.status(baseUrl, instanceKey, authorization, connectionHeader());
-        }
-
-        MegaApiClient client() {
-            return generation.client;
-        }
-
-        /** The request's {@code Connection} header: {@code close} without a window, none (keep-alive) otherwise. */
-        String connectionHeader() {
-            return windowNanos == 0 ? "close" : null;
-        }
-
-        @Override
-        public void close() {
-            if (!released) {
-                released = true;
-                release(generation);
-            }
         }
     }
 }

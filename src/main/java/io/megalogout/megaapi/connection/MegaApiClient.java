@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Mega-API's logout and status endpoints, as their OpenAPI documents describe them. Package-private: requests go
- * through a {@link ClientGenerations.Lease}, never through a client of their own.
+ * through a {@link Lease}, never through a client of their own.
  * <p>
  * Each answer is a {@link Uni} so that waiting for it can be cut at the deadline (cancelling resets the request), and
  * its body an {@link InputStream} that streams from the connection, so that the exchange reads at most

@@ -68,7 +68,7 @@ class ClientGenerationsTest {
 
     @Test
     void aStaleClientIsClosedOnlyWhenItsLastRequestIsOver() {
-        ClientGenerations.Lease slow = clients.lease();
+        Lease slow = clients.lease();
         advance(2500);
         use();
         assertThat(made).hasSize(2);
@@ -93,9 +93,9 @@ class ClientGenerationsTest {
     @Test
     void withoutAWindowOneClientServesEveryRequestAndAsksToCloseEachConnection() {
         ClientGenerations single = generations(Duration.ZERO);
-        try (ClientGenerations.Lease one = single.lease(); ClientGenerations.Lease two = single.lease()) {
+        try (Lease one = single.lease(); Lease two = single.lease()) {
             advance(3_600_000);
-            try (ClientGenerations.Lease later = single.lease()) {
+            try (Lease later = single.lease()) {
                 assertThat(later.client()).isSameAs(one.client()).isSameAs(two.client());
                 assertThat(later.connectionHeader()).isEqualTo("close");
             }
@@ -106,15 +106,15 @@ class ClientGenerationsTest {
 
     @Test
     void withAWindowRequestsSendNoConnectionHeader() {
-        try (ClientGenerations.Lease lease = clients.lease()) {
+        try (Lease lease = clients.lease()) {
             assertThat(lease.connectionHeader()).isNull();
         }
     }
 
     @Test
     void closingALeaseTwiceReleasesItOnce() {
-        ClientGenerations.Lease first = clients.lease();
-        ClientGenerations.Lease second = clients.lease();
+        Lease first = clients.lease();
+        Lease second = clients.lease();
         first.close();
         first.close();
         clients.retireCurrent();
@@ -152,7 +152,7 @@ class ClientGenerationsTest {
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < 2000; i++) {
-                    try (ClientGenerations.Lease lease = clients.lease()) {
+                    try (Lease lease = clients.lease()) {
                         FakeClient client = FakeClient.of(lease.client());
                         assertThat(client.closed).as("handed out after it was closed").isFalse();
                         advance(1);
@@ -198,7 +198,7 @@ class ClientGenerationsTest {
     }
 
     private MegaApiClient use() {
-        try (ClientGenerations.Lease lease = clients.lease()) {
+        try (Lease lease = clients.lease()) {
             return lease.client();
         }
     }
