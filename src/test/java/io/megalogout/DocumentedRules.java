@@ -1,8 +1,8 @@
 package io.megalogout;
 
 /**
- * The rules the README documents for an event, written out independently of the production code, for the tests that
- * judge what the function did: the instance key rule and UTF-8 (RFC 3629).
+ * The rules docs/contract.md documents for an event, written out independently of the production code, for the tests
+ * that judge what the function did: the instance key rule and UTF-8 (RFC 3629).
  */
 public final class DocumentedRules {
 

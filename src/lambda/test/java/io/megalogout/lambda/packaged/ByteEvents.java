@@ -127,7 +127,7 @@ final class ByteEvents {
     }
 
     private FuzzCase spliceInvalidUtf8() {
-        // One in four: the README's example key, spoilt at its first letter, so that every overlong kind meets the
+        // One in four: the documents' example key, spoilt at its first letter, so that every overlong kind meets the
         // classic case (C1 A4 read as 'd') a few times in each run, not by chance alone.
         boolean example = r.between(0, 3) == 0;
         String key = example ? "demo" : parts.validKey();

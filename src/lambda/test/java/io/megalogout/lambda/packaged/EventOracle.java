@@ -20,7 +20,7 @@ import io.megalogout.lambda.packaged.EventModel.Str;
 
 /**
  * What the function must do with an event, worked out from the test's own model ({@link EventModel}): RFC 8259 and the
- * parser's limits written out here, and the documented key and mode rules ({@code DocumentedRules}, the README), never
+ * parser's limits written out here, and the key and mode rules of docs/contract.md ({@code DocumentedRules}), never
  * the production parser. One string {@code instanceKey} that is valid logs out exactly that key, or, with
  * {@code "dryRun": true}, only reads its status, or, with {@code "confirm": true}, reads, logs out and reads again; an
  * invalid key string is {@code InvalidInstanceKeyException}; a missing, null or non-string key, a duplicate field, a
@@ -52,7 +52,7 @@ final class EventOracle {
     static final String DRY_RUN = "dryRun";
     static final String CONFIRM = "confirm";
     static final String INSTANCE_KEYS = "instanceKeys";
-    /** The README's default bulk.max-keys. */
+    /** The default bulk.max-keys (docs/configuration.md). */
     static final int MAX_KEYS = 100;
 
     /**
@@ -196,9 +196,9 @@ final class EventOracle {
     }
 
     /**
-     * The README's rule, written out: a name that reads {@code dryrun}, {@code confirm} or {@code instancekeys} once
-     * everything but ASCII letters and digits is dropped and the rest lowercased, and is not exactly {@code dryRun},
-     * {@code confirm} or {@code instanceKeys}.
+     * The misspelt-field rule of docs/contract.md, written out: a name that reads {@code dryrun}, {@code confirm} or
+     * {@code instancekeys} once everything but ASCII letters and digits is dropped and the rest lowercased, and is not
+     * exactly {@code dryRun}, {@code confirm} or {@code instanceKeys}.
      */
     static boolean misspeltField(String name) {
         StringBuilder letters = new StringBuilder();

@@ -85,8 +85,8 @@ final class EventParts {
     }
 
     /**
-     * The opt-in fields as the README allows them: none, {@code dryRun} or {@code confirm} or both, each a boolean, at
-     * most one true; names in any escaping.
+     * The opt-in fields as docs/contract.md allows them: none, {@code dryRun} or {@code confirm} or both, each a
+     * boolean, at most one true; names in any escaping.
      */
     List<Member> validModes() {
         return r.frequency(

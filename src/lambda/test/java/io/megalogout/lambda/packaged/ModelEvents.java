@@ -217,9 +217,9 @@ final class ModelEvents {
     }
 
     /**
-     * Events with the opt-in fields {@code dryRun} and {@code confirm}: as the README allows them (booleans, at most one
-     * true), of another type, both true, twice, or misspelt; the key valid or not. The oracle says exactly which requests
-     * each must lead to: a {@code DELETE} only where the event asks for a logout.
+     * Events with the opt-in fields {@code dryRun} and {@code confirm}: as docs/contract.md allows them (booleans, at
+     * most one true), of another type, both true, twice, or misspelt; the key valid or not. The oracle says exactly
+     * which requests each must lead to: a {@code DELETE} only where the event asks for a logout.
      */
     FuzzCase modeFields() {
         return r.frequency(option(4, () -> {

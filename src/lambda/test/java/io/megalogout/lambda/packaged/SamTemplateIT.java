@@ -35,7 +35,7 @@ import io.smallrye.config.ConfigMapping;
 /**
  * {@code infra/aws/template.yaml} against the build it deploys: the handler the packaged tests run, the runtime, the
  * {@code function.zip} that {@code package} just wrote, environment variables that are configuration properties, and
- * the promises of issue 17 (SnapStart, least privilege, no retries of a destructive call, an alarm). The template is
+ * what the template promises (SnapStart, least privilege, no retries of a destructive call, an alarm). The template is
  * read as YAML with CloudFormation's short-form tags ({@code !Ref}, {@code !GetAtt}, {@code !If}...) turned into their
  * long form, as CloudFormation reads them. cfn-lint (in .ci/run) checks it against CloudFormation's own schemas, after
  * the SAM transform.
