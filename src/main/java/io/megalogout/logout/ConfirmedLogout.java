@@ -51,7 +51,7 @@ class ConfirmedLogout {
         LogoutAnswer answer = upstream.logout(key, deadline);
         AfterLogout last = AfterLogout.NONE;
         Duration wait = initialDelay;
-        while (!last.endsThePoll() && reads.fitAfter(wait, minRead) && pause(wait)) {
+        while (!last.endsThePoll() && reads.fitAfter(wait, minRead) && pause(deadline.ticker(), wait)) {
             last = read(key, reads);
             if (last.disconnected()) {
                 return answer.error() ? LogoutResult.alreadyDisconnected(answer, last.status())
@@ -75,9 +75,9 @@ class ConfirmedLogout {
     }
 
     /** Waits before the next read; false if the thread was interrupted (the door is shutting down). */
-    private static boolean pause(Duration wait) {
+    private static boolean pause(Ticker ticker, Duration wait) {
         try {
-            Thread.sleep(wait);
+            ticker.sleep(wait);
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -20,11 +20,12 @@ final class StatusReads {
 
     InstanceStatus read(InstanceKey key) {
         count++;
-        long started = System.nanoTime();
+        Ticker ticker = deadline.ticker();
+        long started = ticker.nanoTime();
         try {
             return upstream.status(key, deadline);
         } finally {
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration took = Duration.ofNanos(ticker.nanoTime() - started);
             longest = took.compareTo(longest) > 0 ? took : longest;
         }
     }

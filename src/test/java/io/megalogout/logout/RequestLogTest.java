@@ -1,0 +1,171 @@
+package io.megalogout.logout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.megalogout.error.InvalidEventException;
+import io.megalogout.error.InvalidInstanceKeyException;
+import io.megalogout.error.MegaApiRejectedException;
+import io.megalogout.logout.event.EventReaders;
+import io.megalogout.logout.event.LogoutEventReader;
+
+/**
+ * Exactly one line per key and what it ended in, whatever carried it: one key, a bulk (none for the bulk itself) or a
+ * queued batch. The keys run one at a time, so that their lines come in order; key {@code b} is rejected by Mega-API,
+ * key {@code c}'s logout takes the whole deadline, so that the keys after it are too late.
+ */
+class RequestLogTest {
+
+    /** Held, so that the logging framework keeps the handler's logger. */
+    private static final Logger CATEGORY = Logger.getLogger("io.megalogout.logout.RequestLog");
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final FakeUpstream upstream = new FakeUpstream(ticker);
+    private final RecordingEvent recorded = new RecordingEvent();
+    private final RequestLog log = new RequestLog(recorded);
+    private final KeyLogout key = new KeyLogout(upstream,
+            new ConfirmedLogout(upstream, new ConfirmedLogoutTest.Poll(250, 2000, 500)), log);
+    private final BulkLogout bulk = new BulkLogout(key, () -> 1);
+    private final LogoutEventReader events = EventReaders.upTo(10);
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        CATEGORY.addHandler(capture);
+    }
+
+    @BeforeEach
+    void rejectBAndLetCTakeTheWholeDeadline() {
+        upstream.answerLogouts(instance -> switch (instance.value()) {
+            case "b" -> throw new MegaApiRejectedException("b", 401, "bad token");
+            case "c" -> {
+                ticker.advance(Duration.ofSeconds(1));
+                yield FakeUpstream.LOGGED_OUT;
+            }
+            default -> FakeUpstream.LOGGED_OUT;
+        });
+    }
+
+    @AfterEach
+    void stopListening() {
+        CATEGORY.removeHandler(capture);
+    }
+
+    @Test
+    void writesOneLineForOneKeyAnswered() {
+        logout("{\"instanceKey\": \"a\"}");
+
+        assertThat(lines()).containsExactly(
+                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200 statusReads=0");
+    }
+
+    @Test
+    void writesOneLineForOneKeyThatFailed() {
+        assertThatThrownBy(() -> logout("{\"instanceKey\": \"b\"}"))
+                .isInstanceOf(MegaApiRejectedException.class);
+
+        assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=b mode=plain"
+                + " outcome=MegaApiRejectedException upstreamStatus=401 statusReads=0");
+    }
+
+    @Test
+    void writesOneLineForAnInvalidKey() {
+        assertThatThrownBy(() -> logout("{\"instanceKey\": \"a/b\"}")).isInstanceOf(InvalidInstanceKeyException.class);
+
+        assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
+                + " outcome=InvalidInstanceKeyException upstreamStatus=- statusReads=0");
+    }
+
+    @Test
+    void writesOneLineForAnEventItCannotRead() {
+        assertThatThrownBy(() -> logout("{\"instanceKey\": 7}")).isInstanceOf(InvalidEventException.class);
+
+        assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
+                + " outcome=InvalidEventException upstreamStatus=- statusReads=0");
+    }
+
+    @Test
+    void writesOneLinePerDistinctKeyOfABulkAndNoneForTheBulk() {
+        logout("{\"instanceKeys\": [\"a\", \"b\", \"a/b\", \"a\", \"c\", \"d\"]}");
+
+        assertThat(lines()).containsExactly(
+                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                        + " statusReads=0 bulk=1/5",
+                "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiRejectedException"
+                        + " upstreamStatus=401 statusReads=0 bulk=2/5",
+                "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidInstanceKeyException"
+                        + " upstreamStatus=- statusReads=0 bulk=3/5",
+                "INFO logout requestId=req-1 instanceKey=c mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                        + " statusReads=0 bulk=4/5",
+                "WARN logout requestId=req-1 instanceKey=d mode=plain outcome=MegaApiTimeoutException"
+                        + " upstreamStatus=- statusReads=0 bulk=5/5");
+        assertThat(recorded.fired()).extracting(LogoutRecorded::outcome).containsExactly(LogoutRecorded.LOGGED_OUT,
+                LogoutRecorded.FAILED, LogoutRecorded.FAILED, LogoutRecorded.LOGGED_OUT, LogoutRecorded.FAILED);
+    }
+
+    @Test
+    void writesOneLinePerKeyOfEachQueuedMessageAndOneForAMessageItCannotRead() {
+        QueuedLogouts queued = new QueuedLogouts(events, bulk, log);
+
+        queued.failed("req-1", List.of(new QueuedLogouts.Message("m1", "{\"instanceKeys\": [\"a\", \"b\"]}"),
+                new QueuedLogouts.Message("m2", "{\"instanceKey\""),
+                new QueuedLogouts.Message("m3", "{\"instanceKey\": \"a/b\"}"),
+                new QueuedLogouts.Message("m4", "{\"instanceKey\": \"c\"}"),
+                new QueuedLogouts.Message("m5", "{\"instanceKey\": \"d\"}")), ticker.deadlineAt(1000));
+
+        // The messages are all read before any key runs.
+        assertThat(lines()).containsExactly(
+                "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidEventException upstreamStatus=-"
+                        + " statusReads=0 messageId=m2",
+                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                        + " statusReads=0 bulk=1/2 messageId=m1",
+                "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiRejectedException"
+                        + " upstreamStatus=401 statusReads=0 bulk=2/2 messageId=m1",
+                "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidInstanceKeyException"
+                        + " upstreamStatus=- statusReads=0 messageId=m3",
+                "INFO logout requestId=req-1 instanceKey=c mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                        + " statusReads=0 messageId=m4",
+                "WARN logout requestId=req-1 instanceKey=d mode=plain outcome=MegaApiTimeoutException"
+                        + " upstreamStatus=- statusReads=0 messageId=m5");
+    }
+
+    private LogoutResult logout(String event) {
+        Logout logout = new Logout(events, upstream, key, bulk, log);
+        return logout.logout("req-1", new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                ticker.deadlineAt(1000));
+    }
+
+    /** Each line's level and text, without its duration (real time) and the failure's detail. */
+    private List<String> lines() {
+        return records.stream().map(record -> record.getLevel() + " " + record.getMessage()
+                .replaceFirst(" durationMs=\\d+", "").replaceFirst(" detail=\".*\"$", "")).toList();
+    }
+}
