@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.event.BulkLimitConfig;
+
 /**
  * The shapes {@link LogoutResource}'s OpenAPI document gives the request and its answers. Nothing reads or writes these
  * records: the use case reads the body and writes the answers.
@@ -16,9 +19,10 @@ final class OpenApiSchemas {
 
     /** The request body. */
     record LogoutRequest(
-            @Schema(description = "The instance to log out; or instanceKeys, never both", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey,
-            @Schema(description = "A bulk: the instances to log out, each distinct key once; at most bulk.max-keys (100)"
-                    + " strings. A key that breaks the rules is that key's result, not a failure of the bulk", minItems = 1, maxItems = 100) List<String> instanceKeys,
+            @Schema(description = "The instance to log out; or instanceKeys, never both", pattern = InstanceKey.PATTERN) String instanceKey,
+            @Schema(description = "A bulk: the instances to log out, each distinct key once; at most bulk.max-keys ("
+                    + BulkLimitConfig.DEFAULT_MAX_KEYS + ") strings. A key that breaks the rules is that key's result, not a"
+                    + " failure of the bulk", minItems = 1, maxItems = BulkLimitConfig.DEFAULT_MAX_KEYS) List<String> instanceKeys,
             @Schema(description = "true: read the status and answer what a logout would send, never sending it. Needs"
                     + " this version: an older one ignores the field and logs out") Boolean dryRun,
             @Schema(description = "true: read the status before and after the logout, and answer only once it reads"
