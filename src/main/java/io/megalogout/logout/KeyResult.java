@@ -28,10 +28,11 @@ record KeyResult(String instanceKey, LogoutResult answer, RuntimeException failu
     }
 
     /**
-     * Writes {@code {"instanceKey": "a", "logout": <the answer, as a single request would give it>}} (the issue's field
-     * name, whatever the mode) or {@code {"instanceKey": "b", "errorType": "<class>", "errorMessage": "..."}}, the two
-     * fields a Lambda error has. A defect's message could hold anything, so it is not passed on; its log line has the
-     * class.
+     * Writes {@code {"instanceKey": "a", "logout": <the answer, as a single request would give it>}} or
+     * {@code {"instanceKey": "b", "errorType": "<class>", "errorMessage": "..."}}, the two fields a Lambda error has. The
+     * answer's field is {@code logout} in every mode, a dry run's answer included: it is the documented bulk format's
+     * name, which callers read, so it stays. A defect's message could hold anything, so it is not passed on; its log
+     * line has the class.
      */
     void writeTo(JsonGenerator json) throws IOException {
         json.writeStartObject();
