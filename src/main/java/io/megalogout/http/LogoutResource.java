@@ -1,8 +1,6 @@
 package io.megalogout.http;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -63,12 +61,13 @@ public class LogoutResource {
             + " disconnected, then reads the status until it reads \"disconnected\" or time runs out. A bulk"
             + " (instanceKeys instead of instanceKey) does the same for each distinct key, a few at a time, and answers 200"
             + " with one result per key (207-style: each key's failure is in the body, not in the status).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LogoutRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.LogoutRequest.class)))
     @APIResponse(responseCode = "200", description = "Plain: Mega-API's answer, as sent. dryRun: what a logout would send,"
             + " and the instance's status. confirm: the outcome, Mega-API's answer to the logout if one was sent, and the"
             + " last status read. A bulk: {\"results\": [...]}, one per distinct key in the order given, each that key's"
             + " answer or its error", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class, BulkAnswer.class })))
+                    OpenApiSchemas.MegaApiAnswer.class, OpenApiSchemas.DryRunAnswer.class,
+                    OpenApiSchemas.ConfirmedAnswer.class, OpenApiSchemas.BulkAnswer.class })))
     @APIResponse(responseCode = "400", description = "The body is not a logout event, or its instanceKey is not valid (a bulk's invalid key is a result instead); nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No API key, or one this service does not accept; nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Mega-API does not know the instance (unknown-instance); or this deployment has no host or token for it (instance-not-configured), and nothing was sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,47 +91,5 @@ public class LogoutResource {
                     }
                     throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
                 });
-    }
-
-    /** The request body, for the OpenAPI document. */
-    record LogoutRequest(
-            @Schema(description = "The instance to log out; or instanceKeys, never both", pattern = "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$") String instanceKey,
-            @Schema(description = "A bulk: the instances to log out, each distinct key once; at most bulk.max-keys (100)"
-                    + " strings. A key that breaks the rules is that key's result, not a failure of the bulk", minItems = 1, maxItems = 100) List<String> instanceKeys,
-            @Schema(description = "true: read the status and answer what a logout would send, never sending it. Needs"
-                    + " this version: an older one ignores the field and logs out") Boolean dryRun,
-            @Schema(description = "true: read the status before and after the logout, and answer only once it reads"
-                    + " \"disconnected\" (not with dryRun)") Boolean confirm) {
-    }
-
-    /** A bulk's answer, for the OpenAPI document. */
-    record BulkAnswer(
-            @Schema(required = true, description = "One per distinct key, in the order given") List<KeyResult> results) {
-    }
-
-    /** One key's result in a bulk's answer, for the OpenAPI document: its answer, or its error. */
-    record KeyResult(@Schema(required = true, description = "The key as the request wrote it") String instanceKey,
-            @Schema(description = "What a request for this key alone would answer, in the bulk's mode", oneOf = {
-                    MegaApiAnswer.class, DryRunAnswer.class, ConfirmedAnswer.class }) Object logout,
-            @Schema(description = "When this key failed: the error's class, as a problem's errorType", example = "io.megalogout.error.UnknownInstanceException") String errorType,
-            @Schema(description = "When this key failed: what happened, as a problem's detail") String errorMessage){
-    }
-
-    /** Mega-API's answer, for the OpenAPI document; any other fields are passed on too. */
-    record MegaApiAnswer(@Schema(required = true) boolean error, @Schema(required = true) String message) {
-    }
-
-    /** A dry run's answer, for the OpenAPI document. */
-    record DryRunAnswer(@Schema(required = true, enumeration = "true") boolean dryRun,
-            @Schema(required = true, example = "DELETE https://apinocode01.megaapi.com.br/rest/instance/demo/logout") String wouldSend,
-            @Schema(required = true, description = "Mega-API's instance object, as sent") Map<String, Object> instance) {
-    }
-
-    /** A confirmed logout's answer, for the OpenAPI document. */
-    record ConfirmedAnswer(@Schema(required = true, enumeration = {
-            "LOGGED_OUT", "ALREADY_DISCONNECTED" }) String outcome,
-            @Schema(required = true, enumeration = "true") boolean confirmed,
-            @Schema(description = "Mega-API's answer to the logout, as sent; absent when none was sent") MegaApiAnswer logout,
-            @Schema(required = true, description = "Mega-API's instance object from the last status read, as sent") Map<String, Object> instance){
     }
 }

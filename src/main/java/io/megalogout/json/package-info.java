@@ -1,2 +1,2 @@
-/** Strict JSON reading shared by the doors and the Mega-API client. */
+/** Strict JSON reading shared by the doors and the Mega-API client, and the writing of our answers. */
 package io.megalogout.json;

@@ -5,12 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.megalogout.error.InvalidEventException;
+import io.megalogout.json.CompactJson;
 import io.megalogout.json.StrictJson;
 import io.megalogout.logout.QueuedLogouts.Message;
 
@@ -69,9 +68,17 @@ record SqsBatch(List<Message> messages) {
      * {@code ReportBatchItemFailures}.
      */
     static String response(List<String> failedIds) {
-        return failedIds.stream()
-                .map(id -> "{\"itemIdentifier\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(id)) + "\"}")
-                .collect(Collectors.joining(",", "{\"batchItemFailures\":[", "]}"));
+        return CompactJson.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("batchItemFailures");
+            for (String id : failedIds) {
+                json.writeStartObject();
+                json.writeStringField("itemIdentifier", id);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     private static boolean fromSqs(JsonNode record) {

@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
+import io.megalogout.json.CompactJson;
 import io.megalogout.logout.event.LogoutEvent;
 import io.megalogout.logout.event.Mode;
 
@@ -61,9 +61,17 @@ class BulkLogout {
                 deadline);
     }
 
-    /** {@code {"results": [<one per job, in order>]}}: see {@link KeyResult#json()}. */
+    /** {@code {"results": [<one per job, in order>]}}: see {@link KeyResult#writeTo}. */
     static String answer(List<KeyResult> results) {
-        return results.stream().map(KeyResult::json).collect(Collectors.joining(",", "{\"results\":[", "]}"));
+        return CompactJson.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("results");
+            for (KeyResult result : results) {
+                result.writeTo(json);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     private static KeyResult result(Job job, Supplier<LogoutResult> request) {

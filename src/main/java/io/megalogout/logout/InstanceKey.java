@@ -14,7 +14,11 @@ import io.megalogout.error.InvalidInstanceKeyException;
 public record InstanceKey(String value) {
 
     public static final int MAX_LENGTH = 128;
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    private static final String FIRST = "[A-Za-z0-9_-]";
+    private static final String NEXT = "[A-Za-z0-9._-]";
+    /** The rule as one regular expression, for the OpenAPI document: all of it but the ban on {@code ..}. */
+    public static final String PATTERN = "^" + FIRST + NEXT + "{0," + (MAX_LENGTH - 1) + "}$";
+    private static final Pattern SAFE = Pattern.compile(FIRST + NEXT + "*");
 
     public InstanceKey {
         if (value == null) {

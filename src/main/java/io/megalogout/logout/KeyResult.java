@@ -1,6 +1,8 @@
 package io.megalogout.logout;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.megalogout.error.LogoutFailure;
 
@@ -26,23 +28,23 @@ record KeyResult(String instanceKey, LogoutResult answer, RuntimeException failu
     }
 
     /**
-     * {@code {"instanceKey": "a", "logout": <the answer, as a single request would give it>}} (the issue's field name, whatever
-     * the mode) or {@code {"instanceKey":
-     * "b", "errorType": "<class>", "errorMessage": "..."}}, the two fields a Lambda error has. A defect's message could
-     * hold anything, so it is not passed on; its log line has the class.
+     * Writes {@code {"instanceKey": "a", "logout": <the answer, as a single request would give it>}} or
+     * {@code {"instanceKey": "b", "errorType": "<class>", "errorMessage": "..."}}, the two fields a Lambda error has. The
+     * answer's field is {@code logout} in every mode, a dry run's answer included: it is the documented bulk format's
+     * name, which callers read, so it stays. A defect's message could hold anything, so it is not passed on; its log
+     * line has the class.
      */
-    String json() {
-        String key = "{\"instanceKey\":" + quoted(instanceKey);
-        if (!failed()) {
-            return key + ",\"logout\":" + answer.json() + "}";
+    void writeTo(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("instanceKey", instanceKey);
+        if (failed()) {
+            json.writeStringField("errorType", failure.getClass().getName());
+            json.writeStringField("errorMessage", failure instanceof LogoutFailure ours ? ours.getMessage()
+                    : "an unexpected failure (a defect); its log line names it");
+        } else {
+            json.writeFieldName("logout");
+            json.writeRawValue(answer.json());
         }
-        String message = failure instanceof LogoutFailure ours ? ours.getMessage()
-                : "an unexpected failure (a defect); its log line names it";
-        return key + ",\"errorType\":" + quoted(failure.getClass().getName()) + ",\"errorMessage\":" + quoted(message)
-                + "}";
-    }
-
-    private static String quoted(String text) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+        json.writeEndObject();
     }
 }

@@ -1,7 +1,6 @@
 package io.megalogout.logout;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
+import io.megalogout.json.CompactJson;
 import io.megalogout.logout.event.Mode;
 
 /**
@@ -31,9 +30,14 @@ public record LogoutResult(Mode mode, String outcome, int upstreamStatus, String
 
     /** {@code {"dryRun": true, "wouldSend": "DELETE <url>", "instance": <as sent>}}: nothing was logged out. */
     static LogoutResult dryRun(String wouldSend, InstanceStatus status) {
-        return new LogoutResult(Mode.DRY_RUN, LogoutRecorded.DRY_RUN, status.httpStatus(), "{\"dryRun\":true,\"wouldSend\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(wouldSend)) + "\",\"instance\":"
-                + status.instanceJson() + "}");
+        return new LogoutResult(Mode.DRY_RUN, LogoutRecorded.DRY_RUN, status.httpStatus(), CompactJson.write(json -> {
+            json.writeStartObject();
+            json.writeBooleanField("dryRun", true);
+            json.writeStringField("wouldSend", wouldSend);
+            json.writeFieldName("instance");
+            json.writeRawValue(status.instanceJson());
+            json.writeEndObject();
+        }));
     }
 
     /** The status read disconnected before any logout was sent: none was. */
@@ -54,10 +58,19 @@ public record LogoutResult(Mode mode, String outcome, int upstreamStatus, String
                 confirmed(LogoutRecorded.LOGGED_OUT, logout, status));
     }
 
+    /** {@code {"outcome": "...", "confirmed": true, "logout": <as sent, if one was>, "instance": <as sent>}}. */
     private static String confirmed(String outcome, LogoutAnswer logout, InstanceStatus status) {
-        return "{\"outcome\":\"" + outcome + "\",\"confirmed\":true," + (logout == null ? ""
-                : "\"logout\":" + logout.json()
-                        + ",")
-                + "\"instance\":" + status.instanceJson() + "}";
+        return CompactJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("outcome", outcome);
+            json.writeBooleanField("confirmed", true);
+            if (logout != null) {
+                json.writeFieldName("logout");
+                json.writeRawValue(logout.json());
+            }
+            json.writeFieldName("instance");
+            json.writeRawValue(status.instanceJson());
+            json.writeEndObject();
+        });
     }
 }

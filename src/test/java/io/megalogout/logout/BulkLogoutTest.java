@@ -13,16 +13,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.error.MegaApiTimeoutException;
 import io.megalogout.logout.BulkLogout.Job;
 import io.megalogout.logout.event.LogoutEvent;
 import io.megalogout.logout.event.Mode;
 
-/** Which requests a bulk makes, how many are in flight at once, and the deadline they share, on a fake Upstream. */
+/**
+ * Which requests a bulk makes, how many are in flight at once, and the deadline they share, on a fake Upstream; and its
+ * answer, written from its keys' results: every key escaped as JSON requires, each answer as it was given.
+ */
 class BulkLogoutTest {
 
     /** Only keeps a broken run from hanging the build: no test waits for time to pass. */
     private static final Duration HANG = Duration.ofSeconds(10);
+
+    /**
+     * A quote, a backslash, a slash, control characters, a letter outside ASCII, one outside the BMP, and a lone
+     * surrogate (an event can write one as an escape). The quote, the backslash and the control characters are escaped;
+     * the rest pass as they are.
+     */
+    private static final String ODD_KEY = "a\"b\\c/d\n\t\u0000\u001f\u00e9\uD83D\uDE00\uD800";
+    private static final String ODD_KEY_AS_JSON = "a\\\"b\\\\c/d\\n\\t\\u0000\\u001F\u00e9\uD83D\uDE00\uD800";
 
     private final FakeTicker ticker = new FakeTicker();
     private final FakeUpstream upstream = new FakeUpstream(ticker);
@@ -99,5 +111,40 @@ class BulkLogoutTest {
 
     private static List<Job> jobs(List<String> keys) {
         return BulkLogout.jobs(Origin.of("req-1"), new LogoutEvent(keys, true, Mode.PLAIN));
+    }
+
+    @Test
+    void escapesAKeyThatBrokeTheRulesAndItsMessage() {
+        String answer = BulkLogout.answer(List.of(KeyResult.failed(ODD_KEY,
+                new InvalidInstanceKeyException("\"" + ODD_KEY + "\" has characters outside A-Z"))));
+
+        assertThat(answer).isEqualTo("{\"results\":[{\"instanceKey\":\"" + ODD_KEY_AS_JSON + "\",\"errorType\":"
+                + "\"io.megalogout.error.InvalidInstanceKeyException\",\"errorMessage\":\"Invalid instanceKey: \\\""
+                + ODD_KEY_AS_JSON + "\\\" has characters outside A-Z\"}]}");
+    }
+
+    @Test
+    void passesEachAnswerOnAsItWasGivenInTheKeysOrder() {
+        String sent = "{ \"error\" : false,\n\"message\" : \"Instance a disconnected \\u00e9\" }";
+        String notConnected = "{\"error\":true,\"message\":\"not connected\"}";
+
+        String answer = BulkLogout.answer(List.of(KeyResult.answered("a", plain(false, sent)),
+                KeyResult.answered("b", plain(true, notConnected))));
+
+        assertThat(answer).isEqualTo("{\"results\":[{\"instanceKey\":\"a\",\"logout\":" + sent + "},"
+                + "{\"instanceKey\":\"b\",\"logout\":" + notConnected + "}]}");
+    }
+
+    @Test
+    void namesADefectWithoutPassingItsMessageOn() {
+        String answer = BulkLogout.answer(List.of(KeyResult.failed("a", new IllegalStateException("token=abc"))));
+
+        assertThat(answer).isEqualTo("{\"results\":[{\"instanceKey\":\"a\",\"errorType\":"
+                + "\"java.lang.IllegalStateException\",\"errorMessage\":\"an unexpected failure (a defect); its log"
+                + " line names it\"}]}");
+    }
+
+    private static LogoutResult plain(boolean error, String json) {
+        return LogoutResult.plain(new LogoutAnswer(200, error, "as in the JSON", json));
     }
 }

@@ -248,6 +248,13 @@ class LogoutResourceTest {
                         containsString("confirm:"), containsString("wouldSend:"), containsString("ALREADY_DISCONNECTED"));
     }
 
+    /** The key rule and a bulk's most keys, as InstanceKey and bulk.max-keys' default have them. */
+    @Test
+    void documentsTheKeyRuleAndTheMostKeysOfABulk() {
+        Door.management().get("/q/openapi").then().statusCode(200).body(
+                containsString("pattern: \"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$\""), containsString("maxItems: 100"));
+    }
+
     private void assertOneLogoutOf(String key) {
         megaApi.verify(1, deleteRequestedFor(urlEqualTo("/rest/instance/" + key + "/logout"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + MegaApiStub.TOKEN)));

@@ -64,7 +64,7 @@ public class Targets {
         Optional<String> baseUrl = ownUrl.or(() -> defaultBaseUrl);
         boolean defaultTokenAllowed = ownUrl.isEmpty() && defaultToken.isConfigured();
         if (baseUrl.isEmpty() || own.flatMap(InstanceSettings::token).isEmpty() && !defaultTokenAllowed) {
-            throw new InstanceNotConfiguredException(key.value(), missing(key, own, baseUrl.isEmpty()));
+            throw new InstanceNotConfiguredException(key.value(), missing(key, own, baseUrl.isPresent()));
         }
         if (own.flatMap(InstanceSettings::token).isPresent()) {
             return new Target(baseUrl.get(), own.get().token().get(),
@@ -86,19 +86,10 @@ public class Targets {
     }
 
     /** What to set, naming properties, variables and secrets, never a value. */
-    private String missing(InstanceKey key, Optional<InstanceSettings> own, boolean noBaseUrl) {
-        String property = "megaapi.instances.\"" + key.value() + "\".";
-        String inSecret = secret.isConfigured() ? ", or its entry in " + secret.name() : "";
-        if (own.flatMap(InstanceSettings::baseUrl).isPresent()) {
-            return "it has a base URL of its own (" + own.get().origin() + ") but no token of its own, and the default "
-                    + "token is never sent to an instance's own host: set " + property + "token" + inSecret;
-        }
-        String what = noBaseUrl ? "no base URL" + (defaultToken.isConfigured() || own.isPresent() ? "" : " and no token")
-                : "no token";
-        return what + ": set " + (noBaseUrl ? "megaapi.base-url (MEGAAPI_BASE_URL)"
-                : "megaapi.token (MEGAAPI_TOKEN, or "
-                        + "MEGAAPI_TOKEN_SECRET_ID)")
-                + " for instances without their own, or " + property
-                + (noBaseUrl ? "base-url" : "token") + inSecret;
+    private String missing(InstanceKey key, Optional<InstanceSettings> own, boolean baseUrl) {
+        MissingSetting missing = MissingSetting.in(new MissingSetting.Situation(
+                own.flatMap(InstanceSettings::baseUrl).isPresent(), baseUrl, own.isPresent(), defaultToken.isConfigured()));
+        return missing.message(key.value(), own.map(InstanceSettings::origin).orElse(null),
+                secret.isConfigured() ? Optional.of(secret.name()) : Optional.empty());
     }
 }
