@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * One client of {@link ClientGenerations} and its connections: when it was made, by both clocks, how many requests use
- * it, and whether it may still be handed out. Guarded by its {@link ClientGenerations}.
+ * One client and its connections, a generation of the clients requests lease: when it was made, by both clocks, how
+ * many requests use it, and whether it may still be handed out. Guarded by the generations' lock.
  */
 final class ClientGeneration {
 

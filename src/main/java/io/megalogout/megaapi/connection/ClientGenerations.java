@@ -103,7 +103,7 @@ public class ClientGenerations implements Resource {
                     (System.nanoTime() - making) / 1000);
         }
         current.leased();
-        return new Lease(this, current, windowNanos == 0 ? "close" : null);
+        return new Lease(current, windowNanos == 0 ? "close" : null, this::release);
     }
 
     /** How many clients were made so far: each one opened its own connections. */
@@ -140,7 +140,7 @@ public class ClientGenerations implements Resource {
     }
 
     /** A lease is over: closes its client if it was the last request on a client that is too old to hand out. */
-    synchronized void release(ClientGeneration generation) {
+    private synchronized void release(ClientGeneration generation) {
         generation.released();
         if (generation == current && !fresh(generation)) {
             retireCurrent();

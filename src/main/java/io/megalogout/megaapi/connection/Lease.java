@@ -1,25 +1,27 @@
 package io.megalogout.megaapi.connection;
 
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * One request's use of a client of {@link ClientGenerations}: its one request, then {@link #close()}, after which the
- * client may be closed. The only way to Mega-API's endpoints from outside this package.
+ * One request's use of a client generation: its one request, then {@link #close()}, after which the client may be
+ * closed. The only way to Mega-API's endpoints from outside this package.
  */
 public final class Lease implements AutoCloseable {
 
-    private final ClientGenerations generations;
+    /** Told once, at {@link #close()}: the request is over, the generation may close its client. */
+    private final Consumer<ClientGeneration> release;
     private final ClientGeneration generation;
     /** {@code close} when no connection may be kept; null (no header: HTTP/1.1 keeps the connection) otherwise. */
     private final String connectionHeader;
     private boolean released;
 
-    Lease(ClientGenerations generations, ClientGeneration generation, String connectionHeader) {
-        this.generations = generations;
+    Lease(ClientGeneration generation, String connectionHeader, Consumer<ClientGeneration> release) {
+        this.release = release;
         this.generation = generation;
         this.connectionHeader = connectionHeader;
     }
@@ -46,7 +48,7 @@ public final class Lease implements AutoCloseable {
     public void close() {
         if (!released) {
             released = true;
-            generations.release(generation);
+            release.accept(generation);
         }
     }
 }
