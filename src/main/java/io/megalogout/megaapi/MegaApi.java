@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
 
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiRejectedException;
@@ -31,8 +30,6 @@ import io.megalogout.megaapi.targets.TokenRotation;
  */
 @ApplicationScoped
 class MegaApi implements Upstream {
-
-    private static final Logger LOG = Logger.getLogger(MegaApi.class);
 
     private final LogoutAttempts logouts;
     private final StatusAttempts statusReads;
@@ -83,7 +80,7 @@ class MegaApi implements Upstream {
             // The read must leave an attempt's worth of time for the request it may lead to.
             Deadline read = Deadline.after(capped.remaining().minus(RetryableFailure.MIN_ATTEMPT));
             Target rotated = rotation.replacementFor(key, target, rejected, read).orElseThrow(() -> rejected);
-            LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", key, call.logField(), rejected.getMessage());
+            RetryLog.retrying(key, call, rejected.getMessage());
             return unwrapped(call, key, rotated, sent, () -> attempt.run(capped, sent, rotated));
         }
     }

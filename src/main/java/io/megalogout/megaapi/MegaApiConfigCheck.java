@@ -10,7 +10,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Stops start-up on a call's bound that is not positive: a timeout or size limit of 0 would fail every request without
- * sending it. Which hosts and tokens may be used is checked beside them ({@code target.TargetConfigCheck}).
+ * sending it. Which hosts and tokens may be used is checked beside them ({@code targets.TargetConfigCheck}).
  */
 @Singleton
 class MegaApiConfigCheck {

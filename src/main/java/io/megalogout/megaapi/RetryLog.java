@@ -20,8 +20,12 @@ public final class RetryLog implements BeforeRetryHandler {
     @Override
     public void handle(ExecutionContext context) {
         Throwable failure = context.getFailure();
-        LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", context.getParameters()[0],
-                ("status".equals(context.getMethod().getName()) ? Call.STATUS : Call.LOGOUT).logField(),
+        retrying(context.getParameters()[0], "status".equals(context.getMethod().getName()) ? Call.STATUS : Call.LOGOUT,
                 failure instanceof RetryableFailure retryable ? retryable.failure().getMessage() : String.valueOf(failure));
+    }
+
+    /** The line of one more request for {@code instanceKey}, sent after {@code after}: a retry's, or a rotated token's. */
+    static void retrying(Object instanceKey, Call call, String after) {
+        LOG.infof("logout retry instanceKey=%s%s after=\"%s\"", instanceKey, call.logField(), after);
     }
 }
