@@ -1,7 +1,9 @@
 package io.megalogout.http;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -13,11 +15,33 @@ import io.smallrye.config.WithDefault;
 interface HttpConfig {
 
     /**
-     * The API keys callers may present as {@code Authorization: Bearer <key>}, secret: comma-separated in
-     * {@code HTTP_API_KEYS}, or a file {@code http.api-keys} in the secrets directory. Two at once let a key be rotated
-     * without downtime.
+     * The API keys of the caller named {@code default}, which may act on every instance: a single-tenant deployment's
+     * keys. Secret: comma-separated in {@code HTTP_API_KEYS}, or a file {@code http.api-keys} in the secrets directory.
+     * Two at once let a key be rotated without downtime.
      */
     Optional<List<ApiKey>> apiKeys();
+
+    /** Named callers, each with its own keys and the instances it may act on: see {@link Callers}. */
+    Map<String, CallerSettings> callers();
+
+    /** One named caller's settings, {@code http.callers.<name>.*}. */
+    interface CallerSettings {
+
+        /** Its API keys (secret): one, or two during a rotation. Required. */
+        Optional<List<ApiKey>> apiKeys();
+
+        /**
+         * The instances it may act on, comma-separated: an exact instance key, a prefix ending in {@code *}, or {@code *}
+         * alone for every instance. Required: a caller with no scope is refused at start-up rather than given all.
+         */
+        Optional<List<String>> instances();
+
+        /** The most keys it may log out (or read) per minute, each key of a bulk counting one; none when unset. */
+        OptionalInt logoutsPerMinute();
+
+        /** The most of the door's running places it holds at once; by default half of them. */
+        OptionalInt maxConcurrent();
+    }
 
     Auth auth();
 

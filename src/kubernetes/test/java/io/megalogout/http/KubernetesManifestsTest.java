@@ -123,7 +123,7 @@ class KubernetesManifestsTest {
         assertThat(door.getEnvFrom()).allMatch(source -> source.getSecretRef() == null);
         assertThat(mounted.getMountPath()).isEqualTo(config.getValue("smallrye.config.source.file.locations", String.class));
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
-                .containsExactlyInAnyOrder("megaapi.token", ApiKeys.PROPERTY)
+                .containsExactlyInAnyOrder("megaapi.token", CallersCheck.API_KEYS)
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
     }
 

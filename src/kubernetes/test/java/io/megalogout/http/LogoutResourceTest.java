@@ -231,9 +231,12 @@ class LogoutResourceTest {
 
         String metrics = Door.management().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(metrics).contains("megalogout_logouts_total{error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}")
-                .contains("megalogout_logouts_total{error_type=\"none\",mode=\"dryRun\",outcome=\"DRY_RUN\"}")
-                .contains("megalogout_logouts_total{error_type=\"InvalidEventException\",mode=\"none\",outcome=\"FAILED\"}")
+        assertThat(metrics).contains(
+                "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}")
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"dryRun\",outcome=\"DRY_RUN\"}")
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"InvalidEventException\",mode=\"none\",outcome=\"FAILED\"}")
                 .contains("uri=\"/rest/instance/{instanceKey}\"")
                 .contains("ft_bulkhead_", "io.megalogout.http.LogoutSlots.run")
                 .contains("uri=\"/rest/instance/{instanceKey}/logout\"")
