@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -35,6 +38,11 @@ final class CallersCheck {
 
     /** Every caller with its keys, {@code default} first when {@code http.api-keys} is set. */
     static List<Keyed> callers(HttpConfig config) {
+        return callers(config, System.getenv().keySet());
+    }
+
+    /** @param variables the environment's variable names, whose {@code HTTP_CALLERS_*} must each have been read */
+    static List<Keyed> callers(HttpConfig config, Set<String> variables) {
         List<Keyed> callers = new ArrayList<>();
         config.apiKeys().filter(keys -> !keys.isEmpty())
                 .ifPresent(keys -> callers.add(new Keyed(ConfiguredCaller.DEFAULT, API_KEYS, checked(API_KEYS, keys))));
@@ -53,7 +61,28 @@ final class CallersCheck {
                     + " remove one or the other");
         }
         refuseSharedKeys(callers);
+        refuseUnreadVariables(variables, config.callers().keySet());
         return List.copyOf(callers);
+    }
+
+    /**
+     * An environment variable cannot say '-' or '.', so SmallRye Config cannot tell which caller
+     * {@code HTTP_CALLERS_ACME_EU_API_KEYS} is for, and skips it without a word: that caller would silently not exist.
+     * Refused instead, as is any other {@code HTTP_CALLERS_*} variable that names no caller that was read.
+     */
+    private static void refuseUnreadVariables(Set<String> variables, Set<String> names) {
+        Pattern setting = Pattern.compile("HTTP_CALLERS_(.+)_(API_KEYS|INSTANCES|LOGOUTS_PER_MINUTE|MAX_CONCURRENT)");
+        for (String variable : new TreeSet<>(variables)) {
+            if (!variable.startsWith("HTTP_CALLERS_")) {
+                continue;
+            }
+            Matcher matcher = setting.matcher(variable);
+            if (!matcher.matches() || !names.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                throw refused(variable, "is not read: it is not HTTP_CALLERS_<NAME>_API_KEYS, _INSTANCES,"
+                        + " _LOGOUTS_PER_MINUTE or _MAX_CONCURRENT for a caller name of a-z 0-9 (an environment variable"
+                        + " cannot say '-': give such a caller in a secret file or properties)");
+            }
+        }
     }
 
     private static Keyed named(String name, HttpConfig.CallerSettings settings) {

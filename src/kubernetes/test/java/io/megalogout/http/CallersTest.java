@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The callers and their keys: what start-up refuses (naming the property, never a value), and whose each key is.
@@ -130,6 +134,34 @@ class CallersTest {
         assertThatThrownBy(() -> new Callers(config(true, Map.of("acme", caller("acme-*", ACME_KEY, ACME_KEY)))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("http.callers.acme.api-keys holds the same key twice");
+    }
+
+    @Test
+    void refusesACallersVariableThatSmallRyeConfigCouldNotRead() {
+        Map<String, HttpConfig.CallerSettings> acme = Map.of("acme", caller("acme-*", ACME_KEY));
+
+        for (String unread : List.of("HTTP_CALLERS_ACME_EU_API_KEYS", "HTTP_CALLERS_BETA_INSTANCES", "HTTP_CALLERS_ACME",
+                "HTTP_CALLERS_ACME_KEYS")) {
+            assertThatThrownBy(() -> CallersCheck.callers(config(true, acme), Set.of("HTTP_CALLERS_ACME_API_KEYS", unread)))
+                    .isInstanceOf(ConfigurationException.class).hasMessageStartingWith(unread + " is not read");
+        }
+        assertThat(CallersCheck.callers(config(true, acme), Set.of("HTTP_CALLERS_ACME_API_KEYS",
+                "HTTP_CALLERS_ACME_INSTANCES", "HTTP_CALLERS_ACME_LOGOUTS_PER_MINUTE", "HTTP_CALLERS_ACME_MAX_CONCURRENT",
+                "HTTP_API_KEYS"))).hasSize(1);
+    }
+
+    /** What SmallRye Config makes of callers given as environment variables: a name with '-' is not read. */
+    @Test
+    void readsACallerFromEnvironmentVariablesUnlessItsNameHasADash() {
+        HttpConfig config = new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
+                "HTTP_CALLERS_ACME_API_KEYS", ACME_KEY, "HTTP_CALLERS_ACME_INSTANCES", "acme-*,shared-1",
+                "HTTP_CALLERS_ACME_LOGOUTS_PER_MINUTE", "5", "HTTP_CALLERS_ACME_EU_API_KEYS", BETA_KEY,
+                "HTTP_CALLERS_ACME_EU_INSTANCES", "eu-*"), 300)).withMapping(HttpConfig.class).build()
+                .getConfigMapping(HttpConfig.class);
+
+        assertThat(config.callers()).containsOnlyKeys("acme");
+        assertThat(config.callers().get("acme").instances()).hasValue(List.of("acme-*", "shared-1"));
+        assertThat(config.callers().get("acme").logoutsPerMinute()).hasValue(5);
     }
 
     @Test
