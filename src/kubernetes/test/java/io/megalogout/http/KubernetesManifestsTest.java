@@ -41,8 +41,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 /**
  * infra/kubernetes, base and overlay, as kubectl renders them, against the application they deploy: a locked-down pod,
  * probes on the management port's real health paths, every environment variable and secret file a real configuration
- * property, the images' user, no secret value, and only the public port reachable through the Service. Runs inside
- * the application (a {@code @QuarkusTest}), so that the configuration it checks against is the real one.
+ * property, the callers' Secret mounted where the application reads it, the images' user, no secret value, and only
+ * the public port reachable through the Service. Runs inside the application (a {@code @QuarkusTest}), so that the
+ * configuration it checks against is the real one.
  */
 @QuarkusTest
 @WithTestResource(MegaApiStub.class)
@@ -50,6 +51,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 class KubernetesManifestsTest {
 
     private static final String DOOR_CONFIG = "src/kubernetes/main/resources/META-INF/microprofile-config.properties";
+    private static final String FILE_LOCATIONS = "smallrye.config.source.file.locations";
 
     private final Config config = ConfigProvider.getConfig();
 
@@ -115,16 +117,39 @@ class KubernetesManifestsTest {
                 .map(name -> name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase()).collect(Collectors.toSet());
         Stream<String> environment = Stream.concat(manifests.one(ConfigMap.class).getData().keySet().stream(),
                 door.getEnv() == null ? Stream.empty() : door.getEnv().stream().map(e -> e.getName()));
-        Volume secrets = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
-        VolumeMount mounted = door.getVolumeMounts().stream().filter(m -> m.getName().equals(secrets.getName()))
-                .findFirst().orElseThrow();
+        Volume secrets = secretVolume(pod, "megaapi-logout-secrets");
 
         environment.forEach(name -> assertThat(asEnvironment).as("a property for %s", name).contains(name));
         assertThat(door.getEnvFrom()).allMatch(source -> source.getSecretRef() == null);
-        assertThat(mounted.getMountPath()).isEqualTo(config.getValue("smallrye.config.source.file.locations", String.class));
+        assertThat(config.getValues(FILE_LOCATIONS, String.class)).contains(mount(door, secrets).getMountPath());
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
                 .containsExactlyInAnyOrder("megaapi.token", ApiKeys.PROPERTY)
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/production" })
+    void mountsTheOptionalCallersSecretWholeInADirectoryOfItsOwnThatTheApplicationReads(String kustomization)
+            throws Exception {
+        PodSpec pod = pod(kustomization);
+        Container door = door(pod);
+        Volume callers = secretVolume(pod, "megaapi-logout-callers");
+        VolumeMount mounted = mount(door, callers);
+
+        assertThat(callers.getSecret().getOptional()).as("a deployment without named callers needs no Secret").isTrue();
+        assertThat(callers.getSecret().getItems()).as("the callers' names are per deployment: every key").isNullOrEmpty();
+        assertThat(callers.getSecret().getDefaultMode()).isEqualTo(0440);
+        assertThat(mounted.getReadOnly()).isTrue();
+        assertThat(mounted.getSubPath()).isNull();
+        assertThat(config.getValues(FILE_LOCATIONS, String.class)).contains(mounted.getMountPath());
+        for (VolumeMount other : door.getVolumeMounts()) {
+            if (other != mounted) {
+                Path own = Path.of(mounted.getMountPath());
+                Path theirs = Path.of(other.getMountPath());
+                assertThat(own.startsWith(theirs) || theirs.startsWith(own))
+                        .as("%s apart from %s", own, theirs).isFalse();
+            }
+        }
     }
 
     @ParameterizedTest
@@ -188,6 +213,20 @@ class KubernetesManifestsTest {
 
     private static PodSpec pod(RenderedManifests manifests) {
         return manifests.one(Deployment.class).getSpec().getTemplate().getSpec();
+    }
+
+    private static Volume secretVolume(PodSpec pod, String secretName) {
+        List<Volume> volumes = pod.getVolumes().stream()
+                .filter(v -> v.getSecret() != null && secretName.equals(v.getSecret().getSecretName())).toList();
+        assertThat(volumes).as("volumes of Secret %s", secretName).hasSize(1);
+        return volumes.get(0);
+    }
+
+    private static VolumeMount mount(Container door, Volume volume) {
+        List<VolumeMount> mounts = door.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                .toList();
+        assertThat(mounts).as("mounts of volume %s", volume.getName()).hasSize(1);
+        return mounts.get(0);
     }
 
     private static Container door(PodSpec pod) {
