@@ -31,12 +31,10 @@ import io.megalogout.megaapi.MegaApiStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.smallrye.config.source.file.FileSystemConfigSource;
 
 /**
@@ -101,12 +99,9 @@ class CallersSecretTest {
     @ValueSource(strings = { "base", "overlays/production" })
     void becomesFilesThatTheApplicationReadsAsTheSettingsNamedByTheKeys(String kustomization) throws Exception {
         Secret secret = created();
-        PodSpec pod = RenderedManifests.render(kustomization).one(Deployment.class).getSpec().getTemplate().getSpec();
-        Volume volume = pod.getVolumes().stream().filter(v -> v.getSecret() != null
-                && secret.getMetadata().getName().equals(v.getSecret().getSecretName())).findFirst().orElseThrow();
-        Container door = pod.getContainers().get(0);
-        VolumeMount mount = door.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
-                .findFirst().orElseThrow();
+        PodSpec pod = RenderedManifests.render(kustomization).pod();
+        Volume volume = RenderedManifests.secretVolume(pod, secret.getMetadata().getName());
+        VolumeMount mount = RenderedManifests.mount(pod.getContainers().get(0), volume);
 
         assertThat(volume.getSecret().getItems()).as("every key mounted, as a file of its own name").isNullOrEmpty();
         assertThat(mount.getSubPath()).isNull();

@@ -34,7 +34,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
@@ -111,17 +110,18 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { "base", "overlays/production" })
     void namesOnlyRealConfigurationPropertiesAndReadsSecretsAsFiles(String kustomization) throws Exception {
         RenderedManifests manifests = RenderedManifests.render(kustomization);
-        PodSpec pod = pod(manifests);
+        PodSpec pod = manifests.pod();
         Container door = door(pod);
         Set<String> asEnvironment = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
                 .map(name -> name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase()).collect(Collectors.toSet());
         Stream<String> environment = Stream.concat(manifests.one(ConfigMap.class).getData().keySet().stream(),
                 door.getEnv() == null ? Stream.empty() : door.getEnv().stream().map(e -> e.getName()));
-        Volume secrets = secretVolume(pod, "megaapi-logout-secrets");
+        Volume secrets = RenderedManifests.secretVolume(pod, "megaapi-logout-secrets");
 
         environment.forEach(name -> assertThat(asEnvironment).as("a property for %s", name).contains(name));
         assertThat(door.getEnvFrom()).allMatch(source -> source.getSecretRef() == null);
-        assertThat(config.getValues(FILE_LOCATIONS, String.class)).contains(mount(door, secrets).getMountPath());
+        assertThat(config.getValues(FILE_LOCATIONS, String.class))
+                .contains(RenderedManifests.mount(door, secrets).getMountPath());
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
                 .containsExactlyInAnyOrder("megaapi.token", ApiKeys.PROPERTY)
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
@@ -133,8 +133,8 @@ class KubernetesManifestsTest {
             throws Exception {
         PodSpec pod = pod(kustomization);
         Container door = door(pod);
-        Volume callers = secretVolume(pod, "megaapi-logout-callers");
-        VolumeMount mounted = mount(door, callers);
+        Volume callers = RenderedManifests.secretVolume(pod, "megaapi-logout-callers");
+        VolumeMount mounted = RenderedManifests.mount(door, callers);
 
         assertThat(callers.getSecret().getOptional()).as("a deployment without named callers needs no Secret").isTrue();
         assertThat(callers.getSecret().getItems()).as("the callers' names are per deployment: every key").isNullOrEmpty();
@@ -162,7 +162,7 @@ class KubernetesManifestsTest {
                     .filter(line -> line.startsWith("USER ")).toList();
             assertThat(users).as(image).isNotEmpty();
             assertThat(users.get(users.size() - 1)).as(image)
-                    .isEqualTo("USER " + pod(manifests).getSecurityContext().getRunAsUser());
+                    .isEqualTo("USER " + manifests.pod().getSecurityContext().getRunAsUser());
         }
         for (Secret secret : manifests.all(Secret.class)) {
             assertThat(secret.getData()).as(secret.getMetadata().getName()).isNullOrEmpty();
@@ -208,25 +208,7 @@ class KubernetesManifestsTest {
     }
 
     private static PodSpec pod(String kustomization) throws IOException, InterruptedException {
-        return pod(RenderedManifests.render(kustomization));
-    }
-
-    private static PodSpec pod(RenderedManifests manifests) {
-        return manifests.one(Deployment.class).getSpec().getTemplate().getSpec();
-    }
-
-    private static Volume secretVolume(PodSpec pod, String secretName) {
-        List<Volume> volumes = pod.getVolumes().stream()
-                .filter(v -> v.getSecret() != null && secretName.equals(v.getSecret().getSecretName())).toList();
-        assertThat(volumes).as("volumes of Secret %s", secretName).hasSize(1);
-        return volumes.get(0);
-    }
-
-    private static VolumeMount mount(Container door, Volume volume) {
-        List<VolumeMount> mounts = door.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
-                .toList();
-        assertThat(mounts).as("mounts of volume %s", volume.getName()).hasSize(1);
-        return mounts.get(0);
+        return RenderedManifests.render(kustomization).pod();
     }
 
     private static Container door(PodSpec pod) {
