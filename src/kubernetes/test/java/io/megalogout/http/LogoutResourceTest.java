@@ -212,11 +212,14 @@ class LogoutResourceTest {
     }
 
     @Test
-    void reportsLiveAndReadyOnTheManagementPort() {
+    void reportsLiveReadyAndWellOnTheManagementPort() {
         Door.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        Door.management().get("/q/health/ready").then().statusCode(200)
+        Door.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Door.management().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'megaapi' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))
-                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("closed"));
+                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("closed"))
+                .body("checks.find { it.name == 'megaapi' }.data.openBreakers", equalTo(""));
 
         assertThat(megaApi.getAllServeEvents()).as("a probe never calls Mega-API").isEmpty();
     }
