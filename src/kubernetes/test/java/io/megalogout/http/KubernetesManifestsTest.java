@@ -122,6 +122,8 @@ class KubernetesManifestsTest {
         assertThat(door.getEnvFrom()).allMatch(source -> source.getSecretRef() == null);
         assertThat(config.getValues(FILE_LOCATIONS, String.class))
                 .contains(RenderedManifests.mount(door, secrets).getMountPath());
+        assertThat(secrets.getSecret().getOptional()).as("a deployment of named callers only has no http.api-keys")
+                .isTrue();
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
                 .containsExactlyInAnyOrder("megaapi.token", CallersCheck.API_KEYS)
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
