@@ -1,8 +1,6 @@
 package io.megalogout.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class Callers {
         List<CallersCheck.Keyed> keyed = CallersCheck.callers(config);
         for (CallersCheck.Keyed caller : keyed) {
             for (HttpConfig.ApiKey key : caller.keys()) {
-                digests.add(sha256(key.value()));
+                digests.add(key.digest());
                 owners.add(caller.caller());
             }
         }
@@ -62,7 +60,7 @@ class Callers {
 
     /** The caller whose key {@code presented} is, if any. */
     Optional<ConfiguredCaller> byKey(String presented) {
-        byte[] digest = sha256(presented);
+        byte[] digest = new HttpConfig.ApiKey(presented).digest();
         ConfiguredCaller found = null;
         for (int i = 0; i < digests.size(); i++) {
             // No early exit: every key is compared, whichever matches.
@@ -82,13 +80,5 @@ class Callers {
     /** The named callers (not {@code default}): those with a share of the door. */
     List<ConfiguredCaller> shared() {
         return byName.values().stream().filter(ConfiguredCaller::shared).toList();
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

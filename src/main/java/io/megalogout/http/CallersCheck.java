@@ -133,7 +133,7 @@ final class CallersCheck {
         for (Keyed caller : callers) {
             String property = caller.property();
             for (HttpConfig.ApiKey key : caller.keys()) {
-                String earlier = owners.putIfAbsent(ByteBuffer.wrap(Callers.sha256(key.value())), property);
+                String earlier = owners.putIfAbsent(ByteBuffer.wrap(key.digest()), property);
                 if (earlier != null) {
                     throw refused(property, earlier.equals(property) ? "holds the same key twice"
                             : "holds a key that " + earlier + " holds too: a key names one caller");

@@ -1,5 +1,8 @@
 package io.megalogout.http;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +62,18 @@ interface HttpConfig {
     // Native image: SmallRye Config builds it by reflection (its implicit converter calls the String constructor).
     @RegisterForReflection
     record ApiKey(String value) {
+
+        /**
+         * The key's SHA-256, what keys are compared by: equal-length digests compared in constant time show neither a
+         * key's content nor its length.
+         */
+        byte[] digest() {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
 
         @Override
         public String toString() {
