@@ -1,6 +1,7 @@
 package io.megalogout.error;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The caller has used up its share of logouts for now (on the HTTP door, {@code http.callers.<name>.logouts-per-minute};
@@ -15,7 +16,7 @@ public final class RateLimitedException extends LogoutFailure {
     /**
      * @param keys how many logouts the request asked for
      * @param perMinute the caller's limit
-     * @param retryAfter when the request would fit again
+     * @param retryAfter when the request would fit again; null when it never would (more keys than a minute holds)
      */
     public RateLimitedException(int keys, long perMinute, Duration retryAfter) {
         super(keys > perMinute
@@ -27,8 +28,8 @@ public final class RateLimitedException extends LogoutFailure {
         this.retryAfter = retryAfter;
     }
 
-    /** When the request would fit into the caller's share again. */
-    public Duration retryAfter() {
-        return retryAfter;
+    /** When the request would fit into the caller's share again; empty when it never would, however long it waits. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

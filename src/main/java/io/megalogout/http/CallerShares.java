@@ -52,9 +52,25 @@ class CallerShares {
     /** A share taken: give it back when the request is answered. */
     interface Held extends AutoCloseable {
 
+        /** Gives back the logouts taken, when nothing was sent after all (the door itself was full). */
+        void unused();
+
+        /** Gives back the place. */
         @Override
         void close();
     }
+
+    /** What a caller without a share holds. */
+    private static final Held NOTHING = new Held() {
+
+        @Override
+        public void unused() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     /**
      * Takes a place and {@code keys} of the caller's logouts for one request, or refuses it with nothing taken.
@@ -65,8 +81,7 @@ class CallerShares {
     Held enter(String caller, int keys) {
         Share share = shares.get(caller);
         if (share == null) {
-            return () -> {
-            };
+            return NOTHING;
         }
         if (!share.places().tryAcquire()) {
             throw new TooManyLogoutsException();
@@ -77,7 +92,18 @@ class CallerShares {
             share.places().release();
             throw refused;
         }
-        return share.places()::release;
+        return new Held() {
+
+            @Override
+            public void unused() {
+                share.giveBack(keys);
+            }
+
+            @Override
+            public void close() {
+                share.places().release();
+            }
+        };
     }
 
     /** One caller's places, and its bucket of logouts when it has a limit. */
@@ -96,12 +122,16 @@ class CallerShares {
                 return;
             }
             if (keys > perMinute) {
-                throw new RateLimitedException(keys, perMinute, Duration.ofMinutes(1));
+                throw new RateLimitedException(keys, perMinute, null);
             }
             ConsumptionProbe probe = logouts.get().tryConsumeAndReturnRemaining(keys);
             if (!probe.isConsumed()) {
                 throw new RateLimitedException(keys, perMinute, Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }
+        }
+
+        void giveBack(int keys) {
+            logouts.ifPresent(bucket -> bucket.addTokens(keys));
         }
     }
 }

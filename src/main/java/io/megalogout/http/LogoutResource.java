@@ -106,16 +106,28 @@ public class LogoutResource {
             share.close();
             throw failed;
         }
-        return run.handle((result, failure) -> {
+        // Given back when the logout ends, on the stage the slots returned: the stage answered below is cancelled when
+        // the client goes away first, and a cancelled stage runs none of what was chained to it.
+        // A request the door itself turned away sent nothing: its keys go back to the caller's minute.
+        run.whenComplete((result, failure) -> {
+            if (failure != null && cause(failure) instanceof BulkheadException) {
+                share.unused();
+            }
             share.close();
+        });
+        return run.handle((result, failure) -> {
             if (failure == null) {
                 return RestResponse.ok(result.json());
             }
-            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            Throwable cause = cause(failure);
             if (cause instanceof BulkheadException) {
                 throw logout.refused(origin, new TooManyLogoutsException());
             }
             throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
         });
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
     }
 }

@@ -73,8 +73,10 @@ class ProblemResponses {
                     .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
             case InstanceNotAllowedException e ->
                 problem(403, "forbidden-instance", "The caller may not act on this instance", e);
+            // Without Retry-After when waiting would not help: a bulk of more keys than a minute holds.
             case RateLimitedException e -> problem(429, "rate-limited", "The caller's logouts per minute are used up", e)
-                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, MegaApiCircuitOpenException.seconds(e.retryAfter())));
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfter()
+                            .map(wait -> Math.max(1, MegaApiCircuitOpenException.seconds(wait))).orElse(null));
             case NotAuthenticatedException e -> problem(401, "unauthorized", "An API key is required", e)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         };

@@ -1,10 +1,12 @@
 package io.megalogout.http;
 
+import static io.megalogout.http.CallerConfigs.caller;
+import static io.megalogout.http.CallerConfigs.config;
+import static io.megalogout.http.CallerConfigs.keys;
+import static io.megalogout.http.CallerConfigs.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,7 +175,7 @@ class CallersTest {
 
     @Test
     void refusesAShareBelowOne() {
-        HttpConfig.CallerSettings zero = new Settings(Optional.of(keys(ACME_KEY)), Optional.of(List.of("*")),
+        HttpConfig.CallerSettings zero = new CallerConfigs.Settings(Optional.of(keys(ACME_KEY)), Optional.of(List.of("*")),
                 OptionalInt.of(0), OptionalInt.empty());
 
         assertThatThrownBy(() -> new Callers(config(true, Map.of("acme", zero))))
@@ -184,47 +186,5 @@ class CallersTest {
     @Test
     void neverShowsAKeyInItsConfigurationValue() {
         assertThat(new HttpConfig.ApiKey(DoorSettingsForTests.KEY).toString()).doesNotContain(DoorSettingsForTests.KEY);
-    }
-
-    private record Settings(Optional<List<HttpConfig.ApiKey>> apiKeys, Optional<List<String>> instances,
-            OptionalInt logoutsPerMinute, OptionalInt maxConcurrent) implements HttpConfig.CallerSettings {
-    }
-
-    private static HttpConfig.CallerSettings caller(String patterns, String... keys) {
-        return settings(Optional.of(Arrays.asList(patterns.split(",", -1))), keys);
-    }
-
-    private static HttpConfig.CallerSettings settings(Optional<List<String>> patterns, String... keys) {
-        return new Settings(keys.length == 0 ? Optional.empty() : Optional.of(keys(keys)), patterns, OptionalInt.empty(),
-                OptionalInt.empty());
-    }
-
-    private static List<HttpConfig.ApiKey> keys(String... keys) {
-        return Arrays.stream(keys).map(HttpConfig.ApiKey::new).toList();
-    }
-
-    private static HttpConfig config(boolean enabled, String... keys) {
-        return config(enabled, Map.of(), keys);
-    }
-
-    private static HttpConfig config(boolean enabled, Map<String, HttpConfig.CallerSettings> callers, String... keys) {
-        return new HttpConfig() {
-
-            @Override
-            public Optional<List<ApiKey>> apiKeys() {
-                return keys.length == 0 ? Optional.empty()
-                        : Optional.of(Arrays.stream(keys).map(ApiKey::new).toList());
-            }
-
-            @Override
-            public Map<String, CallerSettings> callers() {
-                return new LinkedHashMap<>(callers);
-            }
-
-            @Override
-            public Auth auth() {
-                return () -> enabled;
-            }
-        };
     }
 }

@@ -251,7 +251,8 @@ class LogoutResourceTest {
         Door.management().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/logout"), containsString(PROBLEM), containsString("scheme: bearer"),
                         containsString("\"401\""), containsString("\"403\""), containsString("forbidden-instance"),
-                        containsString("\"429\""), containsString("rate-limited"), containsString("\"503\""), containsString("dryRun:"),
+                        containsString("\"429\""), containsString("rate-limited"), containsString("\"503\""),
+                        containsString("dryRun:"),
                         containsString("confirm:"), containsString("wouldSend:"), containsString("ALREADY_DISCONNECTED"));
     }
 
