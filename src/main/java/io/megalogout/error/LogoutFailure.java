@@ -12,7 +12,7 @@ public abstract sealed class LogoutFailure extends RuntimeException
         permits InvalidEventException, InvalidInstanceKeyException, MegaApiRejectedException, UnknownInstanceException,
         MegaApiUnavailableException, MegaApiTimeoutException, MegaApiCircuitOpenException, MegaApiContractException,
         TooManyLogoutsException, MegaApiTokenUnavailableException, LogoutNotConfirmedException,
-        InstanceNotConfiguredException {
+        InstanceNotConfiguredException, InstanceNotAllowedException, RateLimitedException, NotAuthenticatedException {
 
     private final String instanceKey;
     private final Integer upstreamStatus;

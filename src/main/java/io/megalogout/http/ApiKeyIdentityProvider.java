@@ -1,7 +1,5 @@
 package io.megalogout.http;
 
-import java.util.OptionalInt;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,16 +13,17 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Accepts a bearer token that is one of the configured API keys. The caller is named after the key's position
- * ({@code api-key-1}, {@code api-key-2}), never after its value.
+ * Accepts a bearer token that is one of the configured API keys, and says whose: the principal is the caller's name
+ * (the same for both keys of a rotation; {@code default} for {@code http.api-keys}), never the key. What the caller
+ * may do is granted by {@link CallerPermissions}.
  */
 @ApplicationScoped
 class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final ApiKeys keys;
+    private final Callers callers;
 
-    ApiKeyIdentityProvider(ApiKeys keys) {
-        this.keys = keys;
+    ApiKeyIdentityProvider(Callers callers) {
+        this.callers = callers;
     }
 
     @Override
@@ -34,11 +33,9 @@ class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequ
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        OptionalInt key = keys.indexOf(request.getToken().getToken());
-        if (key.isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException());
-        }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("api-key-" + (key.getAsInt() + 1))).build());
+        return callers.byKey(request.getToken().getToken())
+                .map(caller -> Uni.createFrom().<SecurityIdentity> item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(caller.name())).build()))
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException()));
     }
 }

@@ -22,19 +22,19 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads {@code Authorization: Bearer <API key>} and hands the key to {@link ApiKeyIdentityProvider}. No header leaves
- * the request anonymous (and {@code @Authenticated} refuses it); another scheme or a malformed header fails at once.
+ * the request anonymous (and {@code @PermissionsAllowed} refuses it); another scheme or a malformed header fails at once.
  */
 @ApplicationScoped
 class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
-    /** When keys are switched off explicitly: every caller is this one. */
-    private static final SecurityIdentity UNCHECKED = QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal("unchecked (http.auth.enabled=false)")).build();
+    /** When keys are switched off explicitly: every caller is this one, which may act on every instance. */
+    private static final SecurityIdentity UNCHECKED = CallerPermissions.grant(QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(ConfiguredCaller.UNCHECKED.name())).build(), ConfiguredCaller.UNCHECKED);
 
-    private final ApiKeys keys;
+    private final Callers keys;
 
-    ApiKeyMechanism(ApiKeys keys) {
+    ApiKeyMechanism(Callers keys) {
         this.keys = keys;
     }
 

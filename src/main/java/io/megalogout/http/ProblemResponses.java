@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.megalogout.error.InstanceNotAllowedException;
 import io.megalogout.error.InstanceNotConfiguredException;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
@@ -21,17 +22,28 @@ import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.error.MegaApiTimeoutException;
 import io.megalogout.error.MegaApiTokenUnavailableException;
 import io.megalogout.error.MegaApiUnavailableException;
+import io.megalogout.error.NotAuthenticatedException;
+import io.megalogout.error.RateLimitedException;
 import io.megalogout.error.TooManyLogoutsException;
 import io.megalogout.error.UnknownInstanceException;
+import io.megalogout.logout.Logout;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every failure of the door as an {@code application/problem+json} answer: the one place that knows HTTP statuses. The
  * switch over our sealed errors is exhaustive, so a new error cannot reach callers without a status.
  */
 class ProblemResponses {
+
+    private final Logout logout;
+
+    ProblemResponses(Logout logout) {
+        this.logout = logout;
+    }
 
     /** How long an overloaded door asks callers to wait: a few logouts' time. */
     static final int BUSY_RETRY_AFTER_SECONDS = 1;
@@ -59,16 +71,25 @@ class ProblemResponses {
                     .header(HttpHeaders.RETRY_AFTER, MegaApiCircuitOpenException.seconds(e.pause()));
             case TooManyLogoutsException e -> problem(503, "too-many-logouts", "Too many logouts in flight", e)
                     .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+            case InstanceNotAllowedException e ->
+                problem(403, "forbidden-instance", "The caller may not act on this instance", e);
+            // Without Retry-After when waiting would not help: a bulk of more keys than a minute holds.
+            case RateLimitedException e -> problem(429, "rate-limited", "The caller's logouts per minute are used up", e)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfter()
+                            .map(wait -> Math.max(1, MegaApiCircuitOpenException.seconds(wait))).orElse(null));
+            case NotAuthenticatedException e -> problem(401, "unauthorized", "An API key is required", e)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         };
         return answer.build();
     }
 
-    /** No API key, another scheme, or a key this service does not accept: the same answer, nothing sent. */
+    /**
+     * No API key, another scheme, or a key this service does not accept: the same answer, nothing sent, and one line
+     * with the client's address (never the presented key).
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    RestResponse<Problem> unauthorized() {
-        return answer(new Problem(Problem.type("unauthorized"), "An API key is required", 401,
-                "Send 'Authorization: Bearer <API key>' with a key this service accepts (http.api-keys)", null, null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    RestResponse<Problem> unauthorized(RoutingContext request) {
+        return logoutFailed(logout.refused(Origins.unidentified(request), new NotAuthenticatedException()));
     }
 
     /** 404, 405, 406, 415 and the like from Quarkus REST. */

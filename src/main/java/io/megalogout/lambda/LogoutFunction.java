@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.Logout;
+import io.megalogout.logout.Origin;
 import io.megalogout.logout.QueuedLogouts;
 
 /**
@@ -45,10 +46,10 @@ public class LogoutFunction implements RequestStreamHandler {
         try {
             batch = SqsBatch.of(event).orElse(null);
         } catch (InvalidEventException broken) {
-            throw logout.refused(requestId, broken);
+            throw logout.refused(Origin.of(requestId, LambdaCallers.DIRECT), broken);
         }
         String answer = batch != null ? SqsBatch.response(queued.failed(requestId, batch.messages(), deadline))
-                : logout.logout(requestId, new ByteArrayInputStream(event), deadline).json();
+                : logout.logout(Origin.of(requestId, LambdaCallers.DIRECT), new ByteArrayInputStream(event), deadline).json();
         output.write(answer.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,7 +15,8 @@ import io.megalogout.logout.QueuedLogouts.Message;
 
 /**
  * An SQS event as Lambda's event source mapping sends it, {@code {"Records": [{"messageId": "...", "body": "...",
- * "eventSource": "aws:sqs", ...}]}}, and the partial batch response it reads back.
+ * "attributes": {"SenderId": "..."}, "eventSource": "aws:sqs", ...}]}}, and the partial batch response it reads back.
+ * Each message is its sender's ({@link LambdaCallers#sender}).
  * <p>
  * An event is taken for an SQS batch when its {@code Records} array holds at least one object whose
  * {@code eventSource} is {@code "aws:sqs"}; anything else is read as a logout event (which has no {@code Records}
@@ -57,7 +58,8 @@ record SqsBatch(List<Message> messages) {
             if (body == null || !body.isTextual()) {
                 throw broken(i, "has no body (a string)");
             }
-            messages.add(new Message(id.textValue(), body.textValue()));
+            messages.add(new Message(id.textValue(), body.textValue(),
+                    LambdaCallers.sender(record.path("attributes").path("SenderId").textValue())));
         }
         return Optional.of(new SqsBatch(messages));
     }

@@ -35,18 +35,30 @@ public class Logout {
      * Runs the request that {@code event} holds, answering before {@code deadline} (and, for each key, within
      * {@code megaapi.logout-timeout-ms}, every read, attempt and wait included) whatever Mega-API does.
      *
-     * @param requestId the door's id for this request, for the log lines
+     * @param origin the door's id for this request and who asked, for the log lines; each key is checked against the
+     *        caller's scope before it is used
      * @param event the caller's raw event: {@code {"instanceKey": "<key>"}} or {@code {"instanceKeys": ["<key>", ...]}},
      *        optionally {@code "dryRun": true} or {@code "confirm": true}
      * @return one key's answer, or a bulk's {@code {"results": [...]}}: a key's failure is a result, not a failure
      */
-    public LogoutResult logout(String requestId, InputStream event, Deadline deadline) {
-        Origin origin = Origin.of(requestId);
-        LogoutEvent read = log.read(origin, () -> events.read(event));
-        if (!read.bulk()) {
-            return key.run(origin, read.instanceKey(), read.mode(), deadline);
+    public LogoutResult logout(Origin origin, InputStream event, Deadline deadline) {
+        return run(origin, read(origin, event), deadline);
+    }
+
+    /**
+     * Reads an event, for a door that needs to know its size before it runs it (a share per caller): strictly, as
+     * {@link #logout} does; an unusable one is this request's failure, with its log line.
+     */
+    public LogoutEvent read(Origin origin, InputStream event) {
+        return log.read(origin, () -> events.read(event));
+    }
+
+    /** Runs an event {@link #read} returned: see {@link #logout}. */
+    public LogoutResult run(Origin origin, LogoutEvent event, Deadline deadline) {
+        if (!event.bulk()) {
+            return key.run(origin, event.instanceKey(), event.mode(), deadline);
         }
-        return LogoutResult.bulk(read.mode(), BulkLogout.answer(bulk.run(BulkLogout.jobs(origin, read), deadline)));
+        return LogoutResult.bulk(event.mode(), BulkLogout.answer(bulk.run(BulkLogout.jobs(origin, event), deadline)));
     }
 
     /**
@@ -68,8 +80,8 @@ public class Logout {
     }
 
     /** Records a request that the door refused before it got here (nothing was sent), and returns its failure. */
-    public LogoutFailure refused(String requestId, LogoutFailure failure) {
-        log.refused(Origin.of(requestId), failure);
+    public LogoutFailure refused(Origin origin, LogoutFailure failure) {
+        log.refused(origin, failure);
         return failure;
     }
 }

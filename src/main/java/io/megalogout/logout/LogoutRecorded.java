@@ -9,13 +9,15 @@ import io.megalogout.logout.event.Mode;
  * Fired (as a CDI event) once for every request either door handed to the use case, when its log line is written: what
  * a door's metrics count. The Lambda door observes nothing.
  *
+ * @param caller who asked ({@link Caller#name()}), or {@code -} when the door could not tell
  * @param outcome {@code LOGGED_OUT}, {@code ANSWERED_ERROR}, {@code DRY_RUN}, {@code ALREADY_DISCONNECTED}, or
  *        {@code FAILED}
  * @param mode what the event asked for; empty when it could not be read
  * @param failure the failure's type, when the outcome is {@code FAILED}; a type that is not a {@link LogoutFailure}
  *        is a defect
  */
-public record LogoutRecorded(String outcome, Optional<Mode> mode, Optional<Class<? extends RuntimeException>> failure) {
+public record LogoutRecorded(String caller, String outcome, Optional<Mode> mode,
+        Optional<Class<? extends RuntimeException>> failure) {
 
     /** Mega-API answered the logout with {@code "error": false} (and, when confirmed, the status read disconnected). */
     public static final String LOGGED_OUT = "LOGGED_OUT";
@@ -29,4 +31,6 @@ public record LogoutRecorded(String outcome, Optional<Mode> mode, Optional<Class
      */
     public static final String ALREADY_DISCONNECTED = "ALREADY_DISCONNECTED";
     public static final String FAILED = "FAILED";
+    /** The caller of a request that was refused before the door could tell who asked. */
+    public static final String NOBODY = "-";
 }

@@ -38,8 +38,11 @@ public class QueuedLogouts {
         this.log = log;
     }
 
-    /** A message as the queue delivered it: its id and its body, which should be a logout event. */
-    public record Message(String id, String body) {
+    /**
+     * A message as the queue delivered it: its id, its body, which should be a logout event, and who sent it (every key
+     * of the message is that caller's).
+     */
+    public record Message(String id, String body, Caller sender) {
     }
 
     /** The messages of one batch, each with the jobs it made (none when its body could not be read). */
@@ -54,7 +57,7 @@ public class QueuedLogouts {
         List<BulkLogout.Job> jobs = new ArrayList<>();
         List<Read> reads = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            Origin origin = Origin.of(requestId).message(message.id());
+            Origin origin = Origin.of(requestId, message.sender()).message(message.id());
             try {
                 LogoutEvent event = log.read(origin, () -> events.read(new ByteArrayInputStream(utf8(message.body()))));
                 List<BulkLogout.Job> made = BulkLogout.jobs(origin, event);

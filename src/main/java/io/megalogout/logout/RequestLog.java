@@ -19,7 +19,8 @@ import io.megalogout.logout.event.Mode;
 
 /**
  * The record of each request, whatever the door: exactly one line with request id, instance key, mode, outcome,
- * upstream status, status reads and duration, also when the input is rejected or the door refused it. A bulk writes one
+ * upstream status, status reads, duration and caller (and the client's address and own request id when the door has
+ * them), also when the input is rejected or the door refused it: a refusal's line is its audit record. A bulk writes one
  * line per distinct key, and an SQS batch one per message or key: the same request id, told apart by {@code bulk} and
  * {@code messageId} ({@link Origin}). The fields go to the MDC too, so that the JSON log format carries them as fields.
  * Each line also fires a {@link LogoutRecorded} event.
@@ -50,7 +51,7 @@ class RequestLog {
             line.mode = Optional.of(valid.mode());
             LogoutResult result = run.apply(valid);
             line.write(Logger.Level.INFO, result.outcome(), String.valueOf(result.upstreamStatus()), reads.count(), null);
-            recorded.fire(new LogoutRecorded(result.outcome(), line.mode, Optional.empty()));
+            recorded.fire(new LogoutRecorded(line.caller(), result.outcome(), line.mode, Optional.empty()));
             return result;
         } catch (LogoutFailure failure) {
             failed(line, failure, reads.count());
@@ -87,13 +88,13 @@ class RequestLog {
     /** Not one of our failures: a defect. Still one line, without its message (it could hold anything). */
     private void defect(Line line, RuntimeException bug, int statusReads) {
         line.write(Logger.Level.ERROR, bug.getClass().getSimpleName(), "-", statusReads, null);
-        recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(bug.getClass())));
+        recorded.fire(new LogoutRecorded(line.caller(), LogoutRecorded.FAILED, line.mode, Optional.of(bug.getClass())));
     }
 
     private void failed(Line line, LogoutFailure failure, int statusReads) {
         String status = failure.upstreamStatus().isPresent() ? String.valueOf(failure.upstreamStatus().getAsInt()) : "-";
         line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads, failure.getMessage());
-        recorded.fire(new LogoutRecorded(LogoutRecorded.FAILED, line.mode, Optional.of(failure.getClass())));
+        recorded.fire(new LogoutRecorded(line.caller(), LogoutRecorded.FAILED, line.mode, Optional.of(failure.getClass())));
     }
 
     /** One request's line, filled in as the request is read. */
@@ -106,6 +107,10 @@ class RequestLog {
 
         Line(Origin origin) {
             this.origin = origin;
+        }
+
+        String caller() {
+            return origin.caller().name();
         }
 
         void write(Logger.Level level, String outcome, String upstreamStatus, int statusReads, String detail) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,14 +21,12 @@ import io.smallrye.faulttolerance.api.TypedGuard;
  * the calls to that host. Each is SmallRye Fault Tolerance's own (programmatic API), named
  * {@code megaapi-logout:<scheme://host[:port]>} or {@code megaapi-status:...}, made on the host's first call and kept.
  * An attempt runs inside its host's breaker, inside the retry of {@link LogoutAttempts} or {@link StatusAttempts}, so
- * that each attempt counts. Only failures on Mega-API's side count: rejections, unknown instances and answers outside
- * the contract are Mega-API answering.
+ * that each attempt counts. Only failures on Mega-API's side count: rejections, unknown instances, answers outside
+ * the contract and 429s are Mega-API answering. An attempt that does not count is a success to the breaker, as in
+ * SmallRye Fault Tolerance's {@code skipOn}.
  */
 @Singleton
 class HostBreakers {
-
-    private static final Set<Class<? extends Throwable>> FAILURES = Set.of(RetryableFailure.class,
-            MegaApiUnavailableException.class, MegaApiTimeoutException.class);
 
     private final BreakerConfig config;
     private final CircuitBreakerMaintenance maintenance;
@@ -67,6 +64,20 @@ class HostBreakers {
         return settings(call).delay();
     }
 
+    /**
+     * Whether an attempt's failure counts toward opening its host's breaker: Mega-API unavailable or timed out, retried
+     * or not. Not a 429 (with or without {@code Retry-After}): it throttles one token while its host goes on serving the
+     * other tenants' tokens, so it must not pause them all. The 429 is still the caller's error, or retried.
+     */
+    private static boolean countsAsFailure(Throwable failure) {
+        Throwable cause = failure instanceof RetryableFailure retryable ? retryable.failure() : failure;
+        if (cause instanceof MegaApiUnavailableException unavailable && unavailable.upstreamStatus().orElse(0) == 429) {
+            return false;
+        }
+        return failure instanceof RetryableFailure || failure instanceof MegaApiUnavailableException
+                || failure instanceof MegaApiTimeoutException;
+    }
+
     static String name(Call call, String host) {
         return (call == Call.LOGOUT ? "megaapi-logout:" : "megaapi-status:") + host;
     }
@@ -79,6 +90,6 @@ class HostBreakers {
         return TypedGuard.create(Object.class).withDescription(name).withCircuitBreaker()
                 .requestVolumeThreshold(settings.requestVolumeThreshold()).failureRatio(settings.failureRatio())
                 .delay(settings.delay().toMillis(), ChronoUnit.MILLIS).successThreshold(settings.successThreshold())
-                .failOn(FAILURES).name(name).done().build();
+                .when(HostBreakers::countsAsFailure).name(name).done().build();
     }
 }

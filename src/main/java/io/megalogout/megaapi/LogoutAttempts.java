@@ -25,8 +25,8 @@ import io.smallrye.faulttolerance.api.RetryWhen;
  * A request that may have reached Mega-API (5xx, timeout or reset after sending) is never sent again.</li>
  * <li>Count each attempt in the circuit breaker of its host ({@link HostBreakers}): when 4 of the last 5 attempts to
  * that host failed on Mega-API's side (unavailable or timed out), no request is sent to it for 30 seconds, then one
- * trial request decides. Rejections, unknown instances and answers outside the contract are Mega-API answering, not
- * failing. The breaker is programmatic, not an annotation, because it is one per host.</li>
+ * trial request decides. Rejections, unknown instances, answers outside the contract and 429s (one token throttled)
+ * are Mega-API answering, not failing. The breaker is programmatic, not an annotation, because it is one per host.</li>
  * </ul>
  */
 @ApplicationScoped

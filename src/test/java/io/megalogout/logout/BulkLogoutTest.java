@@ -41,7 +41,7 @@ class BulkLogoutTest {
 
     @Test
     void makesOneRequestPerDistinctKeyInTheOrderOfItsFirstMention() {
-        Origin origin = Origin.of("req-1");
+        Origin origin = Origin.of("req-1", Caller.unscoped("acme"));
 
         List<Job> jobs = BulkLogout.jobs(origin, new LogoutEvent(List.of("b", "a", "b", "c", "a"), true, Mode.DRY_RUN));
 
@@ -110,7 +110,7 @@ class BulkLogoutTest {
     }
 
     private static List<Job> jobs(List<String> keys) {
-        return BulkLogout.jobs(Origin.of("req-1"), new LogoutEvent(keys, true, Mode.PLAIN));
+        return BulkLogout.jobs(Origin.of("req-1", Caller.unscoped("acme")), new LogoutEvent(keys, true, Mode.PLAIN));
     }
 
     @Test

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.megalogout.error.InstanceNotAllowedException;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.error.MegaApiRejectedException;
+import io.megalogout.error.NotAuthenticatedException;
 import io.megalogout.logout.event.EventReaders;
 import io.megalogout.logout.event.LogoutEventReader;
 
@@ -29,8 +31,15 @@ import io.megalogout.logout.event.LogoutEventReader;
  */
 class RequestLogTest {
 
+    private static final String CALLER = "acme";
+    /** Another sender's message in a batch. */
+    private static final Caller OTHER = Caller.unscoped("sqs:AROAEXAMPLE:worker");
+
     /** Held, so that the logging framework keeps the handler's logger. */
     private static final Logger CATEGORY = Logger.getLogger("io.megalogout.logout.RequestLog");
+
+    private static final Caller ACME = Caller.unscoped(CALLER);
+    private static final Origin ORIGIN = Origin.of("req-1", ACME);
 
     private final FakeTicker ticker = new FakeTicker();
     private final FakeUpstream upstream = new FakeUpstream(ticker);
@@ -84,7 +93,8 @@ class RequestLogTest {
         logout("{\"instanceKey\": \"a\"}");
 
         assertThat(lines()).containsExactly(
-                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200 statusReads=0");
+                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200 statusReads=0 caller="
+                        + CALLER);
     }
 
     @Test
@@ -93,7 +103,7 @@ class RequestLogTest {
                 .isInstanceOf(MegaApiRejectedException.class);
 
         assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=b mode=plain"
-                + " outcome=MegaApiRejectedException upstreamStatus=401 statusReads=0");
+                + " outcome=MegaApiRejectedException upstreamStatus=401 statusReads=0 caller=" + CALLER);
     }
 
     @Test
@@ -101,7 +111,7 @@ class RequestLogTest {
         assertThatThrownBy(() -> logout("{\"instanceKey\": \"a/b\"}")).isInstanceOf(InvalidInstanceKeyException.class);
 
         assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
-                + " outcome=InvalidInstanceKeyException upstreamStatus=- statusReads=0");
+                + " outcome=InvalidInstanceKeyException upstreamStatus=- statusReads=0 caller=" + CALLER);
     }
 
     @Test
@@ -109,7 +119,7 @@ class RequestLogTest {
         assertThatThrownBy(() -> logout("{\"instanceKey\": 7}")).isInstanceOf(InvalidEventException.class);
 
         assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
-                + " outcome=InvalidEventException upstreamStatus=- statusReads=0");
+                + " outcome=InvalidEventException upstreamStatus=- statusReads=0 caller=" + CALLER);
     }
 
     @Test
@@ -118,15 +128,15 @@ class RequestLogTest {
 
         assertThat(lines()).containsExactly(
                 "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
-                        + " statusReads=0 bulk=1/5",
+                        + " statusReads=0 caller=" + CALLER + " bulk=1/5",
                 "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiRejectedException"
-                        + " upstreamStatus=401 statusReads=0 bulk=2/5",
+                        + " upstreamStatus=401 statusReads=0 caller=" + CALLER + " bulk=2/5",
                 "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidInstanceKeyException"
-                        + " upstreamStatus=- statusReads=0 bulk=3/5",
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " bulk=3/5",
                 "INFO logout requestId=req-1 instanceKey=c mode=plain outcome=LOGGED_OUT upstreamStatus=200"
-                        + " statusReads=0 bulk=4/5",
+                        + " statusReads=0 caller=" + CALLER + " bulk=4/5",
                 "WARN logout requestId=req-1 instanceKey=d mode=plain outcome=MegaApiTimeoutException"
-                        + " upstreamStatus=- statusReads=0 bulk=5/5");
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " bulk=5/5");
         assertThat(recorded.fired()).extracting(LogoutRecorded::outcome).containsExactly(LogoutRecorded.LOGGED_OUT,
                 LogoutRecorded.FAILED, LogoutRecorded.FAILED, LogoutRecorded.LOGGED_OUT, LogoutRecorded.FAILED);
     }
@@ -135,31 +145,80 @@ class RequestLogTest {
     void writesOneLinePerKeyOfEachQueuedMessageAndOneForAMessageItCannotRead() {
         QueuedLogouts queued = new QueuedLogouts(events, bulk, log);
 
-        queued.failed("req-1", List.of(new QueuedLogouts.Message("m1", "{\"instanceKeys\": [\"a\", \"b\"]}"),
-                new QueuedLogouts.Message("m2", "{\"instanceKey\""),
-                new QueuedLogouts.Message("m3", "{\"instanceKey\": \"a/b\"}"),
-                new QueuedLogouts.Message("m4", "{\"instanceKey\": \"c\"}"),
-                new QueuedLogouts.Message("m5", "{\"instanceKey\": \"d\"}")), ticker.deadlineAt(1000));
+        queued.failed("req-1", List.of(new QueuedLogouts.Message("m1", "{\"instanceKeys\": [\"a\", \"b\"]}", ACME),
+                new QueuedLogouts.Message("m2", "{\"instanceKey\"", ACME),
+                new QueuedLogouts.Message("m3", "{\"instanceKey\": \"a/b\"}", ACME),
+                new QueuedLogouts.Message("m4", "{\"instanceKey\": \"c\"}", OTHER),
+                new QueuedLogouts.Message("m5", "{\"instanceKey\": \"d\"}", ACME)), ticker.deadlineAt(1000));
 
         // The messages are all read before any key runs.
         assertThat(lines()).containsExactly(
                 "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidEventException upstreamStatus=-"
-                        + " statusReads=0 messageId=m2",
+                        + " statusReads=0 caller=" + CALLER + " messageId=m2",
                 "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
-                        + " statusReads=0 bulk=1/2 messageId=m1",
+                        + " statusReads=0 caller=" + CALLER + " bulk=1/2 messageId=m1",
                 "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiRejectedException"
-                        + " upstreamStatus=401 statusReads=0 bulk=2/2 messageId=m1",
+                        + " upstreamStatus=401 statusReads=0 caller=" + CALLER + " bulk=2/2 messageId=m1",
                 "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidInstanceKeyException"
-                        + " upstreamStatus=- statusReads=0 messageId=m3",
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " messageId=m3",
                 "INFO logout requestId=req-1 instanceKey=c mode=plain outcome=LOGGED_OUT upstreamStatus=200"
-                        + " statusReads=0 messageId=m4",
+                        + " statusReads=0 caller=" + OTHER.name() + " messageId=m4",
                 "WARN logout requestId=req-1 instanceKey=d mode=plain outcome=MegaApiTimeoutException"
-                        + " upstreamStatus=- statusReads=0 messageId=m5");
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " messageId=m5");
+    }
+
+    @Test
+    void refusesAKeyOutsideTheCallersScopeWithItsOwnLineAndSendsNothingForIt() {
+        Origin scoped = Origin.of("req-1", new Caller(CALLER, key -> key.value().startsWith("a")));
+
+        for (String mode : List.of("", ", \"dryRun\": true", ", \"confirm\": true")) {
+            assertThatThrownBy(() -> logout(scoped, "{\"instanceKey\": \"c\"" + mode + "}"))
+                    .isInstanceOf(InstanceNotAllowedException.class).hasMessageContaining("'c'");
+        }
+        logout(scoped, "{\"instanceKeys\": [\"a\", \"c\"]}");
+
+        assertThat(upstream.calls()).singleElement().asString().startsWith("logout a@");
+        assertThat(lines()).containsExactly(
+                "WARN logout requestId=req-1 instanceKey=c mode=plain outcome=InstanceNotAllowedException"
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER,
+                "WARN logout requestId=req-1 instanceKey=c mode=dryRun outcome=InstanceNotAllowedException"
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER,
+                "WARN logout requestId=req-1 instanceKey=c mode=confirm outcome=InstanceNotAllowedException"
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER,
+                "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
+                        + " statusReads=0 caller=" + CALLER + " bulk=1/2",
+                "WARN logout requestId=req-1 instanceKey=c mode=plain outcome=InstanceNotAllowedException"
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " bulk=2/2");
+        assertThat(recorded.fired()).extracting(LogoutRecorded::caller).containsOnly(CALLER);
+    }
+
+    @Test
+    void writesTheClientAndTheCallersOwnRequestIdAfterTheUsualFields() {
+        logout(ORIGIN.from("203.0.113.7", "their-id-1"), "{\"instanceKey\": \"a\"}");
+
+        assertThat(lines()).containsExactly("INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT"
+                + " upstreamStatus=200 statusReads=0 caller=" + CALLER + " client=203.0.113.7 callerRequestId=their-id-1");
+    }
+
+    @Test
+    void writesOneLineForARequestTheDoorRefusedBeforeItKnewWhoAsked() {
+        Logout logout = new Logout(events, upstream, key, bulk, log);
+
+        logout.refused(Origin.of("req-1", new Caller(LogoutRecorded.NOBODY, key -> false)).from("203.0.113.7", null),
+                new NotAuthenticatedException());
+
+        assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
+                + " outcome=NotAuthenticatedException upstreamStatus=- statusReads=0 caller=- client=203.0.113.7");
+        assertThat(upstream.calls()).isEmpty();
     }
 
     private LogoutResult logout(String event) {
+        return logout(ORIGIN, event);
+    }
+
+    private LogoutResult logout(Origin origin, String event) {
         Logout logout = new Logout(events, upstream, key, bulk, log);
-        return logout.logout("req-1", new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+        return logout.logout(origin, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
                 ticker.deadlineAt(1000));
     }
 

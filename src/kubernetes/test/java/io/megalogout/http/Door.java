@@ -2,6 +2,9 @@ package io.megalogout.http;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.http.ContentType;
@@ -35,5 +38,12 @@ final class Door {
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
                 .filter(p -> p > 0).orElseGet(() -> Integer.getInteger(DoorSettingsForTests.MANAGEMENT_PORT));
         return given().port(port);
+    }
+
+    /** A series' value on {@code /q/metrics} now, such as {@code megalogout_refused_total{...}}; 0 before it first counts. */
+    static double counter(String series) {
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 }

@@ -34,15 +34,15 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
 /**
  * infra/kubernetes, base and overlay, as kubectl renders them, against the application they deploy: a locked-down pod,
  * probes on the management port's real health paths, every environment variable and secret file a real configuration
- * property, the images' user, no secret value, and only the public port reachable through the Service. Runs inside
- * the application (a {@code @QuarkusTest}), so that the configuration it checks against is the real one.
+ * property, the callers' Secret mounted where the application reads it, the images' user, no secret value, and only
+ * the public port reachable through the Service. Runs inside the application (a {@code @QuarkusTest}), so that the
+ * configuration it checks against is the real one.
  */
 @QuarkusTest
 @WithTestResource(MegaApiStub.class)
@@ -50,6 +50,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 class KubernetesManifestsTest {
 
     private static final String DOOR_CONFIG = "src/kubernetes/main/resources/META-INF/microprofile-config.properties";
+    private static final String FILE_LOCATIONS = "smallrye.config.source.file.locations";
 
     private final Config config = ConfigProvider.getConfig();
 
@@ -109,22 +110,48 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { "base", "overlays/production" })
     void namesOnlyRealConfigurationPropertiesAndReadsSecretsAsFiles(String kustomization) throws Exception {
         RenderedManifests manifests = RenderedManifests.render(kustomization);
-        PodSpec pod = pod(manifests);
+        PodSpec pod = manifests.pod();
         Container door = door(pod);
         Set<String> asEnvironment = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
                 .map(name -> name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase()).collect(Collectors.toSet());
         Stream<String> environment = Stream.concat(manifests.one(ConfigMap.class).getData().keySet().stream(),
                 door.getEnv() == null ? Stream.empty() : door.getEnv().stream().map(e -> e.getName()));
-        Volume secrets = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
-        VolumeMount mounted = door.getVolumeMounts().stream().filter(m -> m.getName().equals(secrets.getName()))
-                .findFirst().orElseThrow();
+        Volume secrets = RenderedManifests.secretVolume(pod, "megaapi-logout-secrets");
 
         environment.forEach(name -> assertThat(asEnvironment).as("a property for %s", name).contains(name));
         assertThat(door.getEnvFrom()).allMatch(source -> source.getSecretRef() == null);
-        assertThat(mounted.getMountPath()).isEqualTo(config.getValue("smallrye.config.source.file.locations", String.class));
+        assertThat(config.getValues(FILE_LOCATIONS, String.class))
+                .contains(RenderedManifests.mount(door, secrets).getMountPath());
+        assertThat(secrets.getSecret().getOptional()).as("a deployment of named callers only has no http.api-keys")
+                .isTrue();
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
-                .containsExactlyInAnyOrder("megaapi.token", ApiKeys.PROPERTY)
+                .containsExactlyInAnyOrder("megaapi.token", CallersCheck.API_KEYS)
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/production" })
+    void mountsTheOptionalCallersSecretWholeInADirectoryOfItsOwnThatTheApplicationReads(String kustomization)
+            throws Exception {
+        PodSpec pod = pod(kustomization);
+        Container door = door(pod);
+        Volume callers = RenderedManifests.secretVolume(pod, "megaapi-logout-callers");
+        VolumeMount mounted = RenderedManifests.mount(door, callers);
+
+        assertThat(callers.getSecret().getOptional()).as("a deployment without named callers needs no Secret").isTrue();
+        assertThat(callers.getSecret().getItems()).as("the callers' names are per deployment: every key").isNullOrEmpty();
+        assertThat(callers.getSecret().getDefaultMode()).isEqualTo(0440);
+        assertThat(mounted.getReadOnly()).isTrue();
+        assertThat(mounted.getSubPath()).isNull();
+        assertThat(config.getValues(FILE_LOCATIONS, String.class)).contains(mounted.getMountPath());
+        for (VolumeMount other : door.getVolumeMounts()) {
+            if (other != mounted) {
+                Path own = Path.of(mounted.getMountPath());
+                Path theirs = Path.of(other.getMountPath());
+                assertThat(own.startsWith(theirs) || theirs.startsWith(own))
+                        .as("%s apart from %s", own, theirs).isFalse();
+            }
+        }
     }
 
     @ParameterizedTest
@@ -137,7 +164,7 @@ class KubernetesManifestsTest {
                     .filter(line -> line.startsWith("USER ")).toList();
             assertThat(users).as(image).isNotEmpty();
             assertThat(users.get(users.size() - 1)).as(image)
-                    .isEqualTo("USER " + pod(manifests).getSecurityContext().getRunAsUser());
+                    .isEqualTo("USER " + manifests.pod().getSecurityContext().getRunAsUser());
         }
         for (Secret secret : manifests.all(Secret.class)) {
             assertThat(secret.getData()).as(secret.getMetadata().getName()).isNullOrEmpty();
@@ -183,11 +210,7 @@ class KubernetesManifestsTest {
     }
 
     private static PodSpec pod(String kustomization) throws IOException, InterruptedException {
-        return pod(RenderedManifests.render(kustomization));
-    }
-
-    private static PodSpec pod(RenderedManifests manifests) {
-        return manifests.one(Deployment.class).getSpec().getTemplate().getSpec();
+        return RenderedManifests.render(kustomization).pod();
     }
 
     private static Container door(PodSpec pod) {

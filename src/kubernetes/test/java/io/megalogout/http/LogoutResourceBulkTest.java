@@ -38,8 +38,8 @@ import io.restassured.http.ContentType;
 @WithTestResource(DoorSettingsForTests.class)
 class LogoutResourceBulkTest {
 
-    private static final String LOGGED_OUT = "megalogout_logouts_total{error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}";
-    private static final String UNKNOWN = "megalogout_logouts_total{error_type=\"UnknownInstanceException\",mode=\"plain\","
+    private static final String LOGGED_OUT = "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}";
+    private static final String UNKNOWN = "megalogout_logouts_total{caller=\"default\",error_type=\"UnknownInstanceException\",mode=\"plain\","
             + "outcome=\"FAILED\"}";
 
     @InjectMegaApiStub

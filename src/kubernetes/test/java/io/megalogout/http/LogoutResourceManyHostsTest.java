@@ -22,8 +22,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The HTTP door with two Mega-API hosts: a key this deployment has no token for is a 404 problem of its own, with
- * nothing sent; a customer's dead host pauses its own logouts (503) but neither the default host's nor readiness, which
- * lists the open breaker.
+ * nothing sent; a customer's dead host pauses its own logouts (503) but not the default host's, and wellness stays UP
+ * while it lists the open breaker.
  */
 @QuarkusTest
 @TestProfile(PausedMegaApiProfile.class)
@@ -53,7 +53,7 @@ class LogoutResourceManyHostsTest {
     }
 
     @Test
-    void aCustomersDeadHostPausesOnlyItsOwnLogoutsAndNotReadiness() {
+    void aCustomersDeadHostPausesOnlyItsOwnLogouts() {
         hosts.customerHost().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
         hosts.defaultHost().stubFor(any(anyUrl()).willReturn(okJson(OK)));
         logout(event(MegaApiHosts.CUSTOMER_KEY)).statusCode(502);
@@ -63,11 +63,14 @@ class LogoutResourceManyHostsTest {
                 .body("type", equalTo("tag:megalogout.io,2026:problems/megaapi-paused"))
                 .body("detail", containsString(hosts.customerHost().baseUrl()));
         logout(event("demo")).statusCode(200).body(equalTo(OK));
-        Door.management().get("/q/health/ready").then().statusCode(200)
+        Door.management().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))
                 .body("checks.find { it.name == 'megaapi' }.data.openBreakers",
                         equalTo("megaapi-logout:" + hosts.customerHost().baseUrl()));
 
         assertThat(hosts.customerHost().getAllServeEvents()).as("requests to the dead host").hasSize(2);
+        assertThat(Door.management().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the breakers' states are metrics too").contains("ft_circuitbreaker_state_current{method=\"megaapi-logout:"
+                        + hosts.customerHost().baseUrl() + "\",state=\"open\"} 1.0");
     }
 }

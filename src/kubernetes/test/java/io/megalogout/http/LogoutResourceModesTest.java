@@ -80,8 +80,10 @@ class LogoutResourceModesTest {
         String metrics = Door.management().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics)
-                .contains("megalogout_logouts_total{error_type=\"none\",mode=\"confirm\",outcome=\"ALREADY_DISCONNECTED\"}")
-                .contains("megalogout_logouts_total{error_type=\"LogoutNotConfirmedException\",mode=\"confirm\","
-                        + "outcome=\"FAILED\"}");
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"confirm\",outcome=\"ALREADY_DISCONNECTED\"}")
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"LogoutNotConfirmedException\",mode=\"confirm\","
+                                + "outcome=\"FAILED\"}");
     }
 }

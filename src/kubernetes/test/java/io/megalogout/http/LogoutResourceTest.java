@@ -212,11 +212,14 @@ class LogoutResourceTest {
     }
 
     @Test
-    void reportsLiveAndReadyOnTheManagementPort() {
+    void reportsLiveReadyAndWellOnTheManagementPort() {
         Door.management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        Door.management().get("/q/health/ready").then().statusCode(200)
+        Door.management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Door.management().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'megaapi' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))
-                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("closed"));
+                .body("checks.find { it.name == 'megaapi' }.data.statusCircuitBreaker", equalTo("closed"))
+                .body("checks.find { it.name == 'megaapi' }.data.openBreakers", equalTo(""));
 
         assertThat(megaApi.getAllServeEvents()).as("a probe never calls Mega-API").isEmpty();
     }
@@ -231,9 +234,12 @@ class LogoutResourceTest {
 
         String metrics = Door.management().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(metrics).contains("megalogout_logouts_total{error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}")
-                .contains("megalogout_logouts_total{error_type=\"none\",mode=\"dryRun\",outcome=\"DRY_RUN\"}")
-                .contains("megalogout_logouts_total{error_type=\"InvalidEventException\",mode=\"none\",outcome=\"FAILED\"}")
+        assertThat(metrics).contains(
+                "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"plain\",outcome=\"LOGGED_OUT\"}")
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"none\",mode=\"dryRun\",outcome=\"DRY_RUN\"}")
+                .contains(
+                        "megalogout_logouts_total{caller=\"default\",error_type=\"InvalidEventException\",mode=\"none\",outcome=\"FAILED\"}")
                 .contains("uri=\"/rest/instance/{instanceKey}\"")
                 .contains("ft_bulkhead_", "io.megalogout.http.LogoutSlots.run")
                 .contains("uri=\"/rest/instance/{instanceKey}/logout\"")
@@ -244,7 +250,9 @@ class LogoutResourceTest {
     void publishesItsOpenApiDocumentOnTheManagementPort() {
         Door.management().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/logout"), containsString(PROBLEM), containsString("scheme: bearer"),
-                        containsString("\"401\""), containsString("\"503\""), containsString("dryRun:"),
+                        containsString("\"401\""), containsString("\"403\""), containsString("forbidden-instance"),
+                        containsString("\"429\""), containsString("rate-limited"), containsString("\"503\""),
+                        containsString("dryRun:"),
                         containsString("confirm:"), containsString("wouldSend:"), containsString("ALREADY_DISCONNECTED"));
     }
 

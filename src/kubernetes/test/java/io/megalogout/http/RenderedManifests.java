@@ -18,9 +18,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -84,6 +88,31 @@ final class RenderedManifests {
             throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size());
         }
         return found.get(0);
+    }
+
+    /** The Deployment's pod. */
+    PodSpec pod() {
+        return one(Deployment.class).getSpec().getTemplate().getSpec();
+    }
+
+    /** The pod's one volume of this Secret. */
+    static Volume secretVolume(PodSpec pod, String secretName) {
+        List<Volume> volumes = pod.getVolumes().stream()
+                .filter(v -> v.getSecret() != null && secretName.equals(v.getSecret().getSecretName())).toList();
+        if (volumes.size() != 1) {
+            throw new AssertionError("expected one volume of Secret " + secretName + ", found " + volumes.size());
+        }
+        return volumes.get(0);
+    }
+
+    /** The container's one mount of this volume. */
+    static VolumeMount mount(Container container, Volume volume) {
+        List<VolumeMount> mounts = container.getVolumeMounts().stream()
+                .filter(m -> m.getName().equals(volume.getName())).toList();
+        if (mounts.size() != 1) {
+            throw new AssertionError("expected one mount of volume " + volume.getName() + ", found " + mounts.size());
+        }
+        return mounts.get(0);
     }
 
     /**

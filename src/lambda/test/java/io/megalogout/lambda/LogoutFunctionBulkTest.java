@@ -88,15 +88,15 @@ class LogoutFunctionBulkTest {
                 "DELETE /rest/instance/gone/logout", "DELETE /rest/instance/down/logout", "DELETE /rest/instance/busy/logout");
         String log = TokenNeverLogged.captured();
         assertThat(log).containsPattern("instanceKey=ok mode=plain outcome=LOGGED_OUT upstreamStatus=200 statusReads=0"
-                + " durationMs=\\d+ bulk=1/5\n")
+                + " durationMs=\\d+ caller=lambda bulk=1/5\n")
                 .containsPattern("instanceKey=gone mode=plain outcome=UnknownInstanceException upstreamStatus=404"
-                        + " statusReads=0 durationMs=\\d+ bulk=2/5 detail=")
+                        + " statusReads=0 durationMs=\\d+ caller=lambda bulk=2/5 detail=")
                 .containsPattern("instanceKey=- mode=- outcome=InvalidInstanceKeyException upstreamStatus=- statusReads=0"
-                        + " durationMs=\\d+ bulk=3/5 detail=")
+                        + " durationMs=\\d+ caller=lambda bulk=3/5 detail=")
                 .containsPattern("outcome=MegaApiUnavailableException upstreamStatus=500 statusReads=0 durationMs=\\d+"
-                        + " bulk=4/5 detail=")
+                        + " caller=lambda bulk=4/5 detail=")
                 .containsPattern("instanceKey=busy mode=plain outcome=ANSWERED_ERROR upstreamStatus=200 statusReads=0"
-                        + " durationMs=\\d+ bulk=5/5\n");
+                        + " durationMs=\\d+ caller=lambda bulk=5/5\n");
     }
 
     @Test
@@ -142,7 +142,7 @@ class LogoutFunctionBulkTest {
         assertThat(received(megaApi)).containsExactlyInAnyOrder("DELETE /rest/instance/fast1/logout",
                 "DELETE /rest/instance/slow1/logout", "DELETE /rest/instance/slow2/logout");
         assertThat(TokenNeverLogged.captured()).containsPattern("instanceKey=fast3 mode=plain"
-                + " outcome=MegaApiTimeoutException upstreamStatus=- statusReads=0 durationMs=\\d+ bulk=5/5 detail=");
+                + " outcome=MegaApiTimeoutException upstreamStatus=- statusReads=0 durationMs=\\d+ caller=lambda bulk=5/5 detail=");
     }
 
     @Test

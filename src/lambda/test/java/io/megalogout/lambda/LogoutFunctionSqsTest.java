@@ -73,12 +73,12 @@ class LogoutFunctionSqsTest {
                 "DELETE /rest/instance/ok3/logout", "DELETE /rest/instance/busy/logout");
         assertThat(TokenNeverLogged.captured())
                 .containsPattern("WARN: logout requestId=\\S+ instanceKey=- mode=- outcome=InvalidEventException"
-                        + " upstreamStatus=- statusReads=0 durationMs=\\d+ messageId=m3 detail=\"Invalid event: it is not a"
+                        + " upstreamStatus=- statusReads=0 durationMs=\\d+ caller=sqs:AIDAEXAMPLESENDER messageId=m3 detail=\"Invalid event: it is not a"
                         + " single valid JSON document")
                 .containsPattern("instanceKey=down mode=plain outcome=MegaApiUnavailableException upstreamStatus=500"
-                        + " statusReads=0 durationMs=\\d+ bulk=2/2 messageId=m4 detail=")
+                        + " statusReads=0 durationMs=\\d+ caller=sqs:AIDAEXAMPLESENDER bulk=2/2 messageId=m4 detail=")
                 .containsPattern("instanceKey=busy mode=plain outcome=ANSWERED_ERROR upstreamStatus=200 statusReads=0"
-                        + " durationMs=\\d+ messageId=m6\n");
+                        + " durationMs=\\d+ caller=sqs:AIDAEXAMPLESENDER messageId=m6\n");
     }
 
     @Test
@@ -145,7 +145,7 @@ class LogoutFunctionSqsTest {
         assertThat(received(megaApi)).containsExactlyInAnyOrder("DELETE /rest/instance/fast1/logout",
                 "DELETE /rest/instance/slow1/logout", "DELETE /rest/instance/slow2/logout");
         assertThat(TokenNeverLogged.captured()).containsPattern("instanceKey=fast2 mode=plain outcome=MegaApiTimeoutException"
-                + " upstreamStatus=- statusReads=0 durationMs=\\d+ messageId=m4 detail=\"Mega-API did not answer in time for"
+                + " upstreamStatus=- statusReads=0 durationMs=\\d+ caller=sqs:AIDAEXAMPLESENDER messageId=m4 detail=\"Mega-API did not answer in time for"
                 + " instance 'fast2': nothing was sent");
     }
 

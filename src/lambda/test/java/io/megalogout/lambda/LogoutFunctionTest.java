@@ -85,8 +85,8 @@ class LogoutFunctionTest {
         invoke("{\"instanceKey\":\"demo\"," + fields + "}").statusCode(200).body(equalTo(answer));
 
         assertOneLogoutOf("demo");
-        assertThat(TokenNeverLogged.captured()).contains("instanceKey=demo mode=plain outcome=LOGGED_OUT upstreamStatus=200"
-                + " statusReads=0");
+        assertThat(TokenNeverLogged.captured()).containsPattern("instanceKey=demo mode=plain outcome=LOGGED_OUT"
+                + " upstreamStatus=200 statusReads=0 durationMs=\\d+ caller=lambda\n");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class Sqs {
     public static String record(String id, String body) {
         return "{\"messageId\":\"" + id + "\",\"receiptHandle\":\"AQEB" + id + "==\",\"body\":\""
                 + new String(JsonStringEncoder.getInstance().quoteAsString(body)) + "\",\"attributes\":"
-                + "{\"ApproximateReceiveCount\":\"1\",\"SentTimestamp\":\"1764240000000\"},\"messageAttributes\":{},"
+                + "{\"ApproximateReceiveCount\":\"1\",\"SenderId\":\"AIDAEXAMPLESENDER\",\"SentTimestamp\":\"1764240000000\"},\"messageAttributes\":{},"
                 + "\"md5OfBody\":\"0\",\"eventSource\":\"aws:sqs\",\"eventSourceARN\":"
                 + "\"arn:aws:sqs:sa-east-1:000000000000:megaapi-logout\",\"awsRegion\":\"sa-east-1\"}";
     }

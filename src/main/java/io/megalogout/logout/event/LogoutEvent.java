@@ -17,6 +17,11 @@ public record LogoutEvent(List<String> instanceKeys, boolean bulk, Mode mode) {
         return new LogoutEvent(List.of(instanceKey), false, mode);
     }
 
+    /** How many requests the event makes: one per distinct key (a bulk's repeated key is run once). */
+    public int requests() {
+        return bulk ? (int) instanceKeys.stream().distinct().count() : 1;
+    }
+
     /** The key of a single-key event. */
     public String instanceKey() {
         return instanceKeys.get(0);
