@@ -27,9 +27,9 @@ public class TokenRotation {
 
     private final MegaApiToken tokens;
     private final Targets targets;
-    private final InstancesSecret secret;
+    private final InstancesSource secret;
 
-    TokenRotation(MegaApiToken tokens, Targets targets, InstancesSecret secret) {
+    TokenRotation(MegaApiToken tokens, Targets targets, InstancesSource secret) {
         this.tokens = tokens;
         this.targets = targets;
         this.secret = secret;

@@ -31,15 +31,16 @@ class InstancesSecretTest {
             + " \"token-only\": {\"token\": \"" + TOKEN + "\"}}";
 
     private SecretsExtensionStandIn extension;
-    private InstancesSecret secret;
+    private InstancesSource secret;
 
     @BeforeEach
     void startTheExtension() throws IOException {
         extension = new SecretsExtensionStandIn();
         Map<String, String> environment = Map.of(SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port()),
                 "AWS_SESSION_TOKEN", SecretsExtensionStandIn.SESSION_TOKEN);
-        secret = new InstancesSecret(new SecretsExtension(name -> Optional.ofNullable(environment.get(name))),
-                Optional.of(ID), Duration.ofSeconds(5), false);
+        secret = new InstancesSource(Optional.of(new InstancesSecret(
+                new SecretsExtension(name -> Optional.ofNullable(environment.get(name))), ID, Duration.ofSeconds(5))),
+                false, InstancesSourceTest.FRESHNESS);
     }
 
     @AfterEach
@@ -51,8 +52,8 @@ class InstancesSecretTest {
     void readsEachInstancesOwnSettingsOnceAndKeepsThem() {
         extension.secret(ID, OK);
 
-        Map<String, InstanceSettings> instances = secret.instances(deadline());
-        secret.instances(deadline());
+        Map<String, InstanceSettings> instances = secret.reread(deadline());
+        secret.entry("host-only", deadline());
 
         assertThat(instances).containsOnlyKeys("cust-1.main", "host-only", "token-only");
         assertThat(instances.get("cust-1.main").token()).contains(new BearerToken(TOKEN));
@@ -65,11 +66,11 @@ class InstancesSecretTest {
     @Test
     void readsAgainOnDemandAndAfterACheckpoint() {
         extension.secret(ID, OK);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         secret.reread(deadline());
         secret.beforeCheckpoint(null);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         assertThat(extension.secretRequests()).hasSize(3);
     }
@@ -77,7 +78,7 @@ class InstancesSecretTest {
     @Test
     void redactsEveryTokenItReadUntilACheckpoint() {
         extension.secret(ID, OK);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo ***");
         secret.beforeCheckpoint(null);
@@ -93,7 +94,7 @@ class InstancesSecretTest {
     void refusesTheWholeSecretWhenAnyEntryBreaksTheRulesWithoutQuotingAValue(String json) {
         extension.secret(ID, json);
 
-        assertThatThrownBy(() -> secret.instances(deadline())).isInstanceOf(TokenReadException.class)
+        assertThatThrownBy(() -> secret.entry("k", deadline())).isInstanceOf(TokenReadException.class)
                 .hasMessageStartingWith("secret 'megaapi/instances'").hasMessageNotContaining(TOKEN);
     }
 
