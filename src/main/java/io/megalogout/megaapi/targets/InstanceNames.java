@@ -37,6 +37,9 @@ final class InstanceNames {
     static final String BASE_URL = "base-url";
     static final String SECRET_ID = "megaapi.instances-secret-id";
     private static final String PREFIX = "megaapi.instances.";
+    /** The settings of the instances source itself, whose names start like the instances' own. */
+    private static final Set<String> SOURCE_SETTINGS = Set.of(SECRET_ID, "megaapi.instances-file",
+            "megaapi.instances-recheck-ms", "megaapi.instances-max-age-ms");
     private static final Pattern EXACT = Pattern
             .compile("megaapi\\.instances\\.(?:\"([^\"]*)\"|([^.\"]*))\\.(" + TOKEN + "|" + BASE_URL + ")");
 
@@ -52,7 +55,8 @@ final class InstanceNames {
             // The environment's own names: its property names also hold the dotted names SmallRye guessed for them.
             for (String written : environment ? source.getProperties().keySet() : source.getPropertyNames()) {
                 String name = activeName(written, config.getProfiles());
-                if (name == null || !loose(name).startsWith(loose(PREFIX)) || loose(name).equals(loose(SECRET_ID))) {
+                if (name == null || !loose(name).startsWith(loose(PREFIX))
+                        || SOURCE_SETTINGS.stream().anyMatch(setting -> loose(name).equals(loose(setting)))) {
                     continue;
                 }
                 if (environment) {
