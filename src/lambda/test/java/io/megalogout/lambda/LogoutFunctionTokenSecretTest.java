@@ -159,16 +159,20 @@ class LogoutFunctionTokenSecretTest {
     }
 
     @Test
-    void sendsNothingWhenTheSecretCannotBeReadAndNamesTheSecretAndTheStatus() {
+    void sendsNothingWhenTheSecretCannotBeReadAndNamesTheSecretAndTheStatusOnlyInTheLogLine() {
         extension.failWith(403, "{\"__type\":\"AccessDeniedException\"}");
 
         invoke(event("demo")).statusCode(500)
                 .body("errorType", org.hamcrest.Matchers.equalTo("io.megalogout.error.MegaApiTokenUnavailableException"))
-                .body("errorMessage", allOf(containsString("'demo'"), containsString(MegaApiStub.SECRET_ID),
-                        containsString("HTTP 403"), containsString("AccessDeniedException"),
-                        containsString("nothing was sent"), not(containsString(SecretsExtensionStandIn.SESSION_TOKEN))));
+                .body("errorMessage", allOf(containsString("'demo'"), containsString("nothing was sent"),
+                        not(containsString(MegaApiStub.SECRET_ID)), not(containsString("secretsmanager")),
+                        not(containsString("HTTP 403")), not(containsString("AccessDeniedException")),
+                        not(containsString("localhost")), not(containsString(SecretsExtensionStandIn.SESSION_TOKEN))));
 
         assertThat(megaApi.getAllServeEvents()).isEmpty();
+        assertThat(TokenNeverLogged.captured()).contains("outcome=MegaApiTokenUnavailableException")
+                .contains("secret '" + MegaApiStub.SECRET_ID + "'", "HTTP 403", "AccessDeniedException")
+                .doesNotContain(SecretsExtensionStandIn.SESSION_TOKEN);
     }
 
     @Test
