@@ -48,7 +48,7 @@ class ClientHardening {
         Optional<String> tls = first(config, String.class, CLIENT + "tls-configuration-name",
                 ALL_CLIENTS + "tls-configuration-name").map(Setting::value);
         if (tls.isPresent()) {
-            refuseIf(config, true, "every certificate would be trusted", "quarkus.tls.\"" + tls.get() + "\".trust-all");
+            refuseIf(config, true, "every certificate would be trusted", "quarkus.tls." + segment(tls.get()) + ".trust-all");
         }
         refuseIf(config, false, "any certificate, for any host, would be accepted", CLIENT + "verify-host",
                 ALL_CLIENTS + "verify-host");
@@ -67,13 +67,18 @@ class ClientHardening {
         if (name.isPresent() && name.get().equals("none")) {
             return Optional.empty();
         }
-        String property = name.map(n -> "quarkus.proxy.\"" + n + "\".host").orElse("quarkus.proxy.host");
+        String property = name.map(n -> "quarkus.proxy." + segment(n) + ".host").orElse("quarkus.proxy.host");
         return config.getOptionalValue(property, String.class).map(host -> line(host, property));
     }
 
     private static String line(String host, String property) {
         return "Mega-API requests go through the proxy at " + host + " (" + property + "); TLS still ends at Mega-API,"
                 + " the proxy only relays it";
+    }
+
+    /** A configuration's name as one segment of a property's name: quoted only when it has a dot. */
+    private static String segment(String name) {
+        return name.contains(".") ? "\"" + name + "\"" : name;
     }
 
     /** The host and port of {@code host:port}, without anything a mistaken address might carry before them. */

@@ -68,7 +68,7 @@ class ClientHardeningTest {
 
         assertThatThrownBy(() -> ClientHardening.check(config, LaunchMode.NORMAL))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("quarkus.tls.\"egress\".trust-all is true: ");
+                .hasMessageStartingWith("quarkus.tls.egress.trust-all is true: ");
     }
 
     /** The client's own setting counts before the one for all clients, as the REST client reads them. */
