@@ -93,7 +93,8 @@ class RequestLog {
 
     private void failed(Line line, LogoutFailure failure, int statusReads) {
         String status = failure.upstreamStatus().isPresent() ? String.valueOf(failure.upstreamStatus().getAsInt()) : "-";
-        line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads, failure.getMessage());
+        line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads,
+                failure.operatorDetail());
         recorded.fire(new LogoutRecorded(line.caller(), LogoutRecorded.FAILED, line.mode, Optional.of(failure.getClass())));
     }
 

@@ -21,7 +21,8 @@ public final class RetryLog implements BeforeRetryHandler {
     public void handle(ExecutionContext context) {
         Throwable failure = context.getFailure();
         retrying(context.getParameters()[0], "status".equals(context.getMethod().getName()) ? Call.STATUS : Call.LOGOUT,
-                failure instanceof RetryableFailure retryable ? retryable.failure().getMessage() : String.valueOf(failure));
+                failure instanceof RetryableFailure retryable ? retryable.failure().operatorDetail()
+                        : String.valueOf(failure));
     }
 
     /** The line of one more request for {@code instanceKey}, sent after {@code after}: a retry's, or a rotated token's. */

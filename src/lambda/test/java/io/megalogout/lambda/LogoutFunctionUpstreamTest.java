@@ -26,6 +26,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.TokenNeverLogged;
+import io.megalogout.error.LogoutFailure;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 
@@ -126,6 +128,22 @@ class LogoutFunctionUpstreamTest {
                 .body("errorType", equalTo(UNAVAILABLE))
                 .body("errorMessage", containsString("x".repeat(200) + "...)"))
                 .body("errorMessage", not(containsString("x".repeat(201))));
+    }
+
+    /** The longest key and the longest quote: the caller's text is cut at 300 characters, the log line keeps it all. */
+    @Test
+    void cutsTheCallersTextAt300CharactersAndKeepsItAllInTheLogLine() {
+        String key = "k".repeat(128);
+        megaApi.stubFor(any(anyUrl()).willReturn(json("{\"error\":true,\"message\":\"" + "x".repeat(5000) + "\"}")
+                .withStatus(404)));
+
+        String message = invoke(event(key)).statusCode(500)
+                .body("errorType", equalTo("io.megalogout.error.UnknownInstanceException"))
+                .extract().path("errorMessage");
+
+        assertThat(message).hasSize(LogoutFailure.MAX_MESSAGE).startsWith("Mega-API does not know instance '" + key)
+                .endsWith("...");
+        assertThat(TokenNeverLogged.captured()).contains("x".repeat(200) + "...); check the key");
     }
 
     private static ResponseDefinitionBuilder json(String body) {

@@ -53,7 +53,7 @@ public class TokenRotation {
                     : tokens.replacementFor(refused.token(), read).map(refused::with);
         } catch (TokenReadException | LogoutFailure unreadable) {
             LOG.warnf("logout token-reread instanceKey=%s source=\"%s\" result=failed detail=\"%s\"", key, source,
-                    unreadable.getMessage());
+                    unreadable instanceof LogoutFailure failure ? failure.operatorDetail() : unreadable.getMessage());
             return Optional.empty();
         }
         LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, source,
