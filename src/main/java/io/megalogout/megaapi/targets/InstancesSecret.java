@@ -1,7 +1,6 @@
 package io.megalogout.megaapi.targets;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ class InstancesSecret implements Resource {
     private final boolean plainHttp;
     /** Every token read so far: an answer quoting an older one must not pass it on either. */
     private final HeldTokens held = new HeldTokens();
-    private volatile Map<String, InstanceSettings> current;
+    private volatile InstanceEntries current;
 
     @Inject
     InstancesSecret(TargetConfig config, SecretsExtension extension) {
@@ -54,12 +53,12 @@ class InstancesSecret implements Resource {
     }
 
     /**
-     * The instances as the secret held them when first read.
+     * The instances as the secret held them when first read: an entry that breaks the rules is refused alone.
      *
-     * @throws TokenReadException when it cannot be read, or holds something else, before the deadline
+     * @throws TokenReadException when it cannot be read, or is not a JSON object, before the deadline
      */
-    Map<String, InstanceSettings> instances(Deadline deadline) {
-        Map<String, InstanceSettings> instances = current;
+    InstanceEntries instances(Deadline deadline) {
+        InstanceEntries instances = current;
         if (instances != null) {
             return instances;
         }
@@ -76,8 +75,8 @@ class InstancesSecret implements Resource {
      *
      * @throws TokenReadException as {@link #instances}
      */
-    Map<String, InstanceSettings> reread(Deadline deadline) {
-        Map<String, InstanceSettings> now = read(deadline);
+    InstanceEntries reread(Deadline deadline) {
+        InstanceEntries now = read(deadline);
         current = now;
         return now;
     }
@@ -108,7 +107,7 @@ class InstancesSecret implements Resource {
         // Nothing to do: the first request after the restore that needs the secret reads it.
     }
 
-    private Map<String, InstanceSettings> read(Deadline deadline) {
+    private InstanceEntries read(Deadline deadline) {
         Duration left = deadline.remaining();
         if (left.isNegative() || left.isZero()) {
             throw new TokenReadException("no time was left before the deadline to read " + name());
@@ -119,8 +118,8 @@ class InstancesSecret implements Resource {
         } catch (SecretReadException unreadable) {
             throw new TokenReadException(unreadable.getMessage());
         }
-        Map<String, InstanceSettings> instances = InstancesJson.parse(json, name(), plainHttp);
-        instances.values().forEach(settings -> settings.token().ifPresent(held::add));
+        InstanceEntries instances = InstancesJson.parse(json, name(), plainHttp);
+        instances.valid().values().forEach(settings -> settings.token().ifPresent(held::add));
         return instances;
     }
 }

@@ -1,7 +1,6 @@
 package io.megalogout.megaapi.targets;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -14,7 +13,8 @@ import io.megalogout.logout.InstanceKey;
 /**
  * Where one instance's requests go, and with which token. An instance configured in the configuration
  * ({@link ConfiguredInstances}) uses that entry; otherwise, when there is an instances secret, its entry there
- * ({@link InstancesSecret}), which must be read first. Then:
+ * ({@link InstancesSecret}), which must be read first (an entry there that breaks the rules is an
+ * {@link InstanceNotConfiguredException} saying what is wrong with it). Then:
  * <ul>
  * <li>the host is the instance's own base URL, or else {@code megaapi.base-url};</li>
  * <li>the token is the instance's own, or else the default token, but only for an instance without a host of its own:
@@ -44,7 +44,7 @@ public class Targets {
     public Target of(InstanceKey key, Deadline deadline) {
         Optional<InstanceSettings> own = configured.of(key.value());
         if (own.isEmpty() && secret.isConfigured()) {
-            own = Optional.ofNullable(secretInstances(key, deadline).get(key.value()));
+            own = secretInstances(key, deadline).of(key.value());
         }
         return target(key, own, deadline);
     }
@@ -54,9 +54,13 @@ public class Targets {
         return defaultBaseUrl.map(url -> BaseUrls.host(URI.create(url)));
     }
 
-    /** The instance's entry as the instances secret holds it now, read again (after a 401). */
+    /**
+     * The instance's entry as the instances secret holds it now, read again (after a 401).
+     *
+     * @throws InstanceNotConfiguredException when its entry there now breaks the rules
+     */
     Optional<InstanceSettings> reread(InstanceKey key, Deadline deadline) {
-        return Optional.ofNullable(secret.reread(deadline).get(key.value()));
+        return secret.reread(deadline).of(key.value());
     }
 
     Target target(InstanceKey key, Optional<InstanceSettings> own, Deadline deadline) {
@@ -77,7 +81,7 @@ public class Targets {
         }
     }
 
-    private Map<String, InstanceSettings> secretInstances(InstanceKey key, Deadline deadline) {
+    private InstanceEntries secretInstances(InstanceKey key, Deadline deadline) {
         try {
             return secret.instances(deadline);
         } catch (TokenReadException unreadable) {
