@@ -2,7 +2,6 @@ package io.megalogout.megaapi.targets;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -54,7 +53,12 @@ class InstancesSource implements Resource {
     }
 
     /** What was read, and when ({@link Ticker#nanoTime()}). */
-    private record Copy(Map<String, InstanceSettings> instances, long readAt) {
+    private record Copy(InstanceEntries entries, long readAt) {
+
+        /** Whether the source lists the key, with an entry that serves or with one it refused. */
+        boolean lists(String key) {
+            return entries.valid().containsKey(key) || entries.refused().containsKey(key);
+        }
     }
 
     private final Optional<Reader> reader;
@@ -98,6 +102,7 @@ class InstancesSource implements Resource {
      * The entry of {@code key}, as fresh as the rules above make it; empty when the source does not list it.
      *
      * @throws TokenReadException when the source cannot be read and no copy says, or may say, what {@code key} is
+     * @throws io.megalogout.error.InstanceNotConfiguredException when the source lists it with an entry it refused
      */
     Optional<InstanceSettings> entry(String key, Deadline deadline) {
         Copy current = copy;
@@ -106,12 +111,11 @@ class InstancesSource implements Resource {
         } else if (age(current).compareTo(freshness.maxAge()) >= 0 && mayTryAgain()) {
             current = refresh(current, deadline, false);
         }
-        InstanceSettings entry = current.instances().get(key);
-        if (entry != null) {
-            return Optional.of(entry);
+        if (current.lists(key)) {
+            return current.entries().of(key);
         }
         if (mayTryAgain()) {
-            return Optional.ofNullable(refresh(current, deadline, true).instances().get(key));
+            return refresh(current, deadline, true).entries().of(key);
         }
         if (lastFailed) {
             throw new TokenReadException(name() + " could not be read when last tried, and the copy held does not list"
@@ -130,8 +134,8 @@ class InstancesSource implements Resource {
      *
      * @throws TokenReadException when it cannot be read
      */
-    Map<String, InstanceSettings> reread(Deadline deadline) {
-        return refresh(copy, deadline, true).instances();
+    InstanceEntries reread(Deadline deadline) {
+        return refresh(copy, deadline, true).entries();
     }
 
     /** The source, for messages. */
@@ -175,9 +179,9 @@ class InstancesSource implements Resource {
         lastTry = freshness.ticker().nanoTime();
         try {
             String json = reader.orElseThrow().read(deadline);
-            Map<String, InstanceSettings> instances = InstancesJson.parse(json, name(), plainHttp);
-            instances.values().forEach(settings -> settings.token().ifPresent(held::add));
-            copy = new Copy(instances, freshness.ticker().nanoTime());
+            InstanceEntries entries = InstancesJson.parse(json, name(), plainHttp);
+            entries.valid().values().forEach(settings -> settings.token().ifPresent(held::add));
+            copy = new Copy(entries, freshness.ticker().nanoTime());
             lastFailed = false;
             return copy;
         } catch (TokenReadException unreadable) {

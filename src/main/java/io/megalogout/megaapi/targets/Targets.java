@@ -13,7 +13,8 @@ import io.megalogout.logout.InstanceKey;
 /**
  * Where one instance's requests go, and with which token. An instance configured in the configuration
  * ({@link ConfiguredInstances}) uses that entry; otherwise, when there is an instances source (a file or a secret), its
- * entry there ({@link InstancesSource}), which must be read first. A key with no entry at all is refused when
+ * entry there ({@link InstancesSource}), which must be read first (an entry there that breaks the rules is an
+ * {@link InstanceNotConfiguredException} saying what is wrong with it). A key with no entry at all is refused when
  * {@code megaapi.unlisted-instances=refuse}. Then:
  * <ul>
  * <li>the host is the instance's own base URL, or else {@code megaapi.base-url};</li>
@@ -61,9 +62,13 @@ public class Targets {
         return defaultBaseUrl.map(url -> BaseUrls.host(URI.create(url)));
     }
 
-    /** The instance's entry as the instances source holds it now, read again (after a 401). */
+    /**
+     * The instance's entry as the instances source holds it now, read again (after a 401).
+     *
+     * @throws InstanceNotConfiguredException when its entry there now breaks the rules
+     */
     Optional<InstanceSettings> reread(InstanceKey key, Deadline deadline) {
-        return Optional.ofNullable(secret.reread(deadline).get(key.value()));
+        return secret.reread(deadline).of(key.value());
     }
 
     Target target(InstanceKey key, Optional<InstanceSettings> own, Deadline deadline) {

@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.secrets.SecretsExtension;
@@ -52,7 +50,7 @@ class InstancesSecretTest {
     void readsEachInstancesOwnSettingsOnceAndKeepsThem() {
         extension.secret(ID, OK);
 
-        Map<String, InstanceSettings> instances = secret.reread(deadline());
+        Map<String, InstanceSettings> instances = secret.reread(deadline()).valid();
         secret.entry("host-only", deadline());
 
         assertThat(instances).containsOnlyKeys("cust-1.main", "host-only", "token-only");
@@ -85,17 +83,28 @@ class InstancesSecretTest {
         assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo " + TOKEN);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "[]", "not json", "{\"k\": \"" + TOKEN + "\"}", "{\"a/b\": {\"token\": \"" + TOKEN + "\"}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\", \"baseUrl\": \"https://c.example\"}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\", \"base-url\": \"http://c.example\"}}",
-            "{\"k\": {\"token\": \"bad token " + TOKEN + "\"}}", "{\"k\": {\"token\": 42}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\"}, \"k\": {\"token\": \"" + TOKEN + "\"}}" })
-    void refusesTheWholeSecretWhenAnyEntryBreaksTheRulesWithoutQuotingAValue(String json) {
-        extension.secret(ID, json);
-
+    /** What is refused is InstancesJsonTest's; here, that a refused read is not kept, and the next one reads again. */
+    @Test
+    void refusesASecretThatIsNotAJsonObjectAndReadsItAgainNextTime() {
+        extension.secret(ID, "[\"" + TOKEN + "\"]");
         assertThatThrownBy(() -> secret.entry("k", deadline())).isInstanceOf(TokenReadException.class)
                 .hasMessageStartingWith("secret 'megaapi/instances'").hasMessageNotContaining(TOKEN);
+        extension.secret(ID, OK);
+
+        assertThat(secret.entry("cust-1.main", deadline())).isPresent();
+        assertThat(extension.secretRequests()).hasSize(2);
+    }
+
+    @Test
+    void keepsTheEntriesItRefusedBesideThoseThatServe() {
+        extension.secret(ID, "{\"good\": {\"token\": \"" + TOKEN + "\"}, \"plain\": {\"token\": \"" + TOKEN
+                + "\", \"base-url\": \"http://c.example\"}}");
+
+        InstanceEntries instances = secret.reread(deadline());
+
+        assertThat(instances.valid()).containsOnlyKeys("good");
+        assertThat(instances.refused()).containsOnlyKeys("plain");
+        assertThat(extension.secretRequests()).hasSize(1);
     }
 
     private static Deadline deadline() {
