@@ -13,10 +13,10 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.megalogout.error.CallerText;
 import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.json.StrictJson;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogValue;
 
 /**
  * An instances source's text: {@code {"<key>": {"token": "...", "base-url": "https://..."}, ...}}, each field optional.
@@ -63,9 +63,9 @@ final class InstancesJson {
                 valid.put(entry.getKey(), settings);
             } else {
                 refused.put(entry.getKey(), String.join("; ", problems));
-                // The key quoted and escaped: an invalid one could hold anything.
-                LOG.errorf("instances entry-refused source=\"%s\" instanceKey=%s detail=\"%s\"", source,
-                        CallerText.quoted(entry.getKey()), refused.get(entry.getKey()));
+                // Quoted and escaped as every log value is: an invalid key could hold anything.
+                LOG.errorf("instances entry-refused source=%s instanceKey=%s detail=%s", LogValue.quoted(source),
+                        LogValue.of(entry.getKey()), LogValue.quoted(refused.get(entry.getKey())));
             }
         }
         return new InstanceEntries(source, valid, refused);

@@ -54,12 +54,12 @@ class InstancesJsonTest {
 
         assertThat(TokenNeverLogged.captured().lines().filter(line -> line.contains("instances entry-refused")))
                 .containsExactlyInAnyOrder(
-                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=\"plain\" detail=\"its "
+                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=plain detail=\"its "
                                 + "base-url is plain http:// and would send the token unencrypted; use https:// or set "
                                 + "megaapi.allow-plain-http=true\"",
-                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=\"misspelt\" detail=\"it "
+                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=misspelt detail=\"it "
                                 + "has an unknown field (only token and base-url)\"",
-                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=\"a/b\" detail=\"its key "
+                        "ERROR: instances entry-refused source=\"" + SOURCE + "\" instanceKey=a/b detail=\"its key "
                                 + "is not a valid instance key (1 to 128 of A-Z a-z 0-9 - _ ., not starting with '.', "
                                 + "without '..')\"");
     }
