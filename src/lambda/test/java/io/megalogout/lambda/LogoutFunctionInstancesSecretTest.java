@@ -154,7 +154,7 @@ class LogoutFunctionInstancesSecretTest {
         assertThat(requests(hosts.defaultHost())).isEmpty();
         assertThat(hosts.extension().secretRequests()).as("reads of the secret").hasSize(1);
         assertThat(TokenNeverLogged.captured()).containsOnlyOnce("instances entry-refused source=\"secret '"
-                + MegaApiHosts.INSTANCES_SECRET_ID + "'\" instanceKey=\"bad-1\" detail=\"it has an unknown field");
+                + MegaApiHosts.INSTANCES_SECRET_ID + "'\" instanceKey=bad-1 detail=\"it has an unknown field");
     }
 
     private void stubBothOk() {
