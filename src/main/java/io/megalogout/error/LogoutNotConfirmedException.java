@@ -17,16 +17,25 @@ public final class LogoutNotConfirmedException extends LogoutFailure {
      */
     public LogoutNotConfirmedException(String instanceKey, int logoutStatus, boolean logoutError, String logoutMessage,
             int statusReads, String lastStatus, LogoutFailure lastFailure) {
-        super("Mega-API answered the logout of instance '" + instanceKey + "' (HTTP " + logoutStatus + ", \"error\": "
-                + logoutError + ": " + UpstreamText.quoted(logoutMessage) + "), but its status did not read"
-                + " \"disconnected\" " + (logoutError ? "after it" : "before the deadline") + ": " + statusReads
-                + (statusReads == 1 ? " status read" : " status reads") + " in all; " + last(lastStatus, lastFailure),
+        super(text(instanceKey, logoutStatus, logoutError, logoutMessage, statusReads,
+                last(lastStatus, lastFailure == null ? null : lastFailure.getMessage(), lastFailure)),
+                text(instanceKey, logoutStatus, logoutError, logoutMessage, statusReads,
+                        last(lastStatus, lastFailure == null ? null : lastFailure.operatorDetail(), lastFailure)),
                 instanceKey, logoutStatus, lastFailure);
     }
 
-    private static String last(String lastStatus, LogoutFailure lastFailure) {
+    private static String text(String instanceKey, int logoutStatus, boolean logoutError, String logoutMessage,
+            int statusReads, String last) {
+        return "Mega-API answered the logout of instance '" + instanceKey + "' (HTTP " + logoutStatus + ", \"error\": "
+                + logoutError + ": " + UpstreamText.quoted(logoutMessage) + "), but its status did not read"
+                + " \"disconnected\" " + (logoutError ? "after it" : "before the deadline") + ": " + statusReads
+                + (statusReads == 1 ? " status read" : " status reads") + " in all; " + last;
+    }
+
+    /** @param failed the last read's failure, in the words of the text being built (the caller's or the operator's) */
+    private static String last(String lastStatus, String failed, LogoutFailure lastFailure) {
         if (lastFailure != null) {
-            return "the last failed: " + lastFailure.getClass().getSimpleName() + ": " + lastFailure.getMessage();
+            return "the last failed: " + lastFailure.getClass().getSimpleName() + ": " + failed;
         }
         if (lastStatus != null) {
             return "the last showed \"" + UpstreamText.quoted(lastStatus) + "\"";

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * Mega-API at one host failed repeatedly just before, so calls to that host are paused for a while (its circuit breaker
  * of logouts, or of status reads, is open). Other hosts are not paused. Nothing more was sent for this instance; the
- * message names the host (never a token) and says whether earlier attempts of the same call were sent. Try again after
- * {@link #pause()}.
+ * message says whether earlier attempts of the same call were sent. Try again after {@link #pause()}. The host is named
+ * in the log line ({@link #operatorDetail()}), not to the caller.
  */
 public final class MegaApiCircuitOpenException extends LogoutFailure {
 
@@ -19,8 +19,8 @@ public final class MegaApiCircuitOpenException extends LogoutFailure {
      * @param pause how long the breaker stays open before a trial request: the longest a caller has to wait
      */
     public MegaApiCircuitOpenException(String instanceKey, String host, int attemptsSent, Duration pause) {
-        this(instanceKey, host, pause, "Mega-API at " + host + " failed repeatedly, so calls to it are paused for up to "
-                + seconds(pause) + " s (circuit breaker open); "
+        this(instanceKey, host, pause, "failed repeatedly, so calls to it are paused for up to " + seconds(pause)
+                + " s (circuit breaker open); "
                 + (attemptsSent == 0 ? "nothing was sent for instance '" + instanceKey + "'"
                         : "no request was sent for instance '" + instanceKey + "' after its first " + attemptsSent
                                 + ", so the logout may or may not have happened"));
@@ -34,15 +34,15 @@ public final class MegaApiCircuitOpenException extends LogoutFailure {
      */
     public static MegaApiCircuitOpenException ofStatusReads(String instanceKey, String host, int readsSent,
             Duration pause) {
-        return new MegaApiCircuitOpenException(instanceKey, host, pause, "Mega-API at " + host
-                + " failed repeatedly, so status reads are paused for up to " + seconds(pause)
-                + " s (circuit breaker open); "
+        return new MegaApiCircuitOpenException(instanceKey, host, pause, "failed repeatedly, so status reads are paused"
+                + " for up to " + seconds(pause) + " s (circuit breaker open); "
                 + (readsSent == 0 ? "nothing was sent for instance '" + instanceKey + "'"
                         : "no status read was sent for instance '" + instanceKey + "' after its first " + readsSent));
     }
 
-    private MegaApiCircuitOpenException(String instanceKey, String host, Duration pause, String message) {
-        super(message, instanceKey, null, null);
+    /** @param what what happened at the host, after its name */
+    private MegaApiCircuitOpenException(String instanceKey, String host, Duration pause, String what) {
+        super("Mega-API at this instance's host " + what, "Mega-API at " + host + " " + what, instanceKey, null, null);
         this.host = host;
         this.pause = pause;
     }

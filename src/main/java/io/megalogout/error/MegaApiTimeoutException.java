@@ -8,6 +8,16 @@ package io.megalogout.error;
 public final class MegaApiTimeoutException extends LogoutFailure {
 
     public MegaApiTimeoutException(String instanceKey, String what) {
-        super("Mega-API did not answer in time for instance '" + instanceKey + "': " + what, instanceKey, null, null);
+        this(instanceKey, what, null);
+    }
+
+    /**
+     * @param what what ran out, for the caller: never an address or an exception's text
+     * @param wire what the wire said, for the log line only; null when {@code what} says it all
+     */
+    public MegaApiTimeoutException(String instanceKey, String what, String wire) {
+        super("Mega-API did not answer in time for instance '" + instanceKey + "': " + what,
+                Wire.detail("Mega-API did not answer in time for instance '" + instanceKey + "': " + what, wire),
+                instanceKey, null, null);
     }
 }

@@ -19,7 +19,16 @@ public final class MegaApiUnavailableException extends LogoutFailure {
                 instanceKey, status, null);
     }
 
-    public MegaApiUnavailableException(String instanceKey, String what, Throwable cause) {
-        super("Mega-API is unavailable for instance '" + instanceKey + "': " + what, instanceKey, null, cause);
+    /**
+     * A failure on the wire.
+     *
+     * @param what what failed, for the caller: never an address or an exception's text
+     * @param wire what the wire said (the innermost exception and its text), for the log line only; null when
+     *        {@code what} says it all
+     */
+    public MegaApiUnavailableException(String instanceKey, String what, String wire, Throwable cause) {
+        super("Mega-API is unavailable for instance '" + instanceKey + "': " + what,
+                Wire.detail("Mega-API is unavailable for instance '" + instanceKey + "': " + what, wire), instanceKey,
+                null, cause);
     }
 }

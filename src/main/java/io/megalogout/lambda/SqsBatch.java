@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,12 +23,20 @@ import io.megalogout.logout.QueuedLogouts.Message;
  * {@code eventSource} is {@code "aws:sqs"}; anything else is read as a logout event (which has no {@code Records}
  * member worth reading). A batch must then be well formed: every record an SQS record with a string {@code messageId},
  * unique and not blank, and a string {@code body}, and no {@code instanceKey} or {@code instanceKeys} beside the
- * records. Otherwise the whole invocation is an {@code InvalidEventException}: there is no message id to report a
- * failure against, so Lambda retries the whole batch, and the queue's redrive policy ends it.
+ * records; a {@code messageId} is 1 to 100 letters, digits and hyphens (SQS's are UUIDs). Otherwise the whole
+ * invocation is an {@code InvalidEventException}: there is no message id to report a failure against, so Lambda retries
+ * the whole batch, and the queue's redrive policy ends it.
  */
 record SqsBatch(List<Message> messages) {
 
     private static final String SQS = "aws:sqs";
+    /**
+     * Validated rather than escaped: SQS writes UUIDs, so a record with any other id is hand-made (or forged), and its
+     * batch is refused whole, like a record with no id. An accepted id is then plain in every log line and goes back to
+     * Lambda unchanged as its {@code itemIdentifier}. Looser than a UUID, so that SQS changing its form within these
+     * bounds would not stop a queue.
+     */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
     /** The batch in {@code event}, if the event is one; throws {@link InvalidEventException} if it is a broken one. */
     static Optional<SqsBatch> of(byte[] event) {
@@ -50,6 +59,9 @@ record SqsBatch(List<Message> messages) {
             JsonNode id = record.get("messageId");
             if (id == null || !id.isTextual() || id.textValue().isBlank()) {
                 throw broken(i, "has no messageId");
+            }
+            if (!MESSAGE_ID.matcher(id.textValue()).matches()) {
+                throw broken(i, "has a messageId that SQS does not write (1 to 100 letters, digits and '-')");
             }
             if (!ids.add(id.textValue())) {
                 throw broken(i, "repeats the messageId of an earlier record");

@@ -37,7 +37,8 @@ class KeyLogout {
             allowed(origin, request.key());
             return switch (request.mode()) {
                 case PLAIN -> LogoutResult.plain(upstream.logout(request.key(), capped));
-                case DRY_RUN -> LogoutResult.dryRun(upstream.logoutRequest(request.key()), reads.read(request.key()));
+                case DRY_RUN -> LogoutResult.dryRun(upstream.logoutRequest(request.key(), capped),
+                        reads.read(request.key()));
                 case CONFIRM -> confirmed.logout(request.key(), reads, capped);
             };
         });

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +17,9 @@ import io.megalogout.logout.event.LogoutEventReader;
 
 /**
  * A batch of queued messages (SQS), each body a logout event, one key or a bulk: every key of every message runs as one
- * request ({@link BulkLogout}: {@code bulk.concurrency} at once, in message order, one deadline for the batch, its own
- * log line), and the batch answers which messages failed, so that only those return to the queue.
+ * request ({@link BulkLogout}: {@code bulk.concurrency} at once, started round-robin across the messages, one deadline
+ * for the batch, its own log line), and the batch answers which messages failed, so that only those return to the
+ * queue.
  * <p>
  * A message fails when its body is not a valid event (its line, at WARN, names the message), or when any of its keys
  * ended in a failure, a key whose turn came after the deadline included (nothing was sent for it). A retry could not do
@@ -45,34 +47,54 @@ public class QueuedLogouts {
     public record Message(String id, String body, Caller sender) {
     }
 
-    /** The messages of one batch, each with the jobs it made (none when its body could not be read). */
-    private record Read(String id, int firstJob, int jobs, boolean readable) {
-    }
-
     /**
      * Runs every message's requests, all answered before {@code deadline}, and returns the ids of the messages that
      * failed, in the batch's order.
      */
     public List<String> failed(String requestId, List<Message> messages, Deadline deadline) {
-        List<BulkLogout.Job> jobs = new ArrayList<>();
-        List<Read> reads = new ArrayList<>(messages.size());
-        for (Message message : messages) {
+        List<List<BulkLogout.Job>> made = new ArrayList<>(messages.size());
+        boolean[] failed = new boolean[messages.size()];
+        for (int m = 0; m < messages.size(); m++) {
+            Message message = messages.get(m);
             Origin origin = Origin.of(requestId, message.sender()).message(message.id());
             try {
                 LogoutEvent event = log.read(origin, () -> events.read(new ByteArrayInputStream(utf8(message.body()))));
-                List<BulkLogout.Job> made = BulkLogout.jobs(origin, event);
-                reads.add(new Read(message.id(), jobs.size(), made.size(), true));
-                jobs.addAll(made);
+                made.add(BulkLogout.jobs(origin, event));
             } catch (RuntimeException unreadable) {
                 // Its line is written: at WARN with the message's id, or at ERROR for a defect. The others go on.
-                reads.add(new Read(message.id(), jobs.size(), 0, false));
+                made.add(List.of());
+                failed[m] = true;
             }
         }
-        List<KeyResult> results = bulk.run(jobs, deadline);
-        return reads.stream()
-                .filter(read -> !read.readable() || results.subList(read.firstJob(), read.firstJob() + read.jobs())
-                        .stream().anyMatch(KeyResult::failed))
-                .map(Read::id).toList();
+        List<Turn> turns = roundRobin(made);
+        List<KeyResult> results = bulk.run(turns.stream().map(Turn::job).toList(), deadline);
+        for (int t = 0; t < turns.size(); t++) {
+            failed[turns.get(t).message()] |= results.get(t).failed();
+        }
+        return IntStream.range(0, messages.size()).filter(m -> failed[m]).mapToObj(m -> messages.get(m).id()).toList();
+    }
+
+    /** A job, and the index in the batch of the message that made it. */
+    private record Turn(int message, BulkLogout.Job job) {
+    }
+
+    /**
+     * Each message's first job, then each message's second, and so on. Why: the jobs start in this order
+     * ({@link Turns}), so a message of many slow keys cannot leave the messages after it without a turn until the
+     * deadline, back to the queue time after time and into the dead-letter queue untried; every message starts before
+     * any message's second key.
+     */
+    private static List<Turn> roundRobin(List<List<BulkLogout.Job>> made) {
+        List<Turn> turns = new ArrayList<>();
+        int rounds = made.stream().mapToInt(List::size).max().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            for (int m = 0; m < made.size(); m++) {
+                if (round < made.get(m).size()) {
+                    turns.add(new Turn(m, made.get(m).get(round)));
+                }
+            }
+        }
+        return turns;
     }
 
     /**

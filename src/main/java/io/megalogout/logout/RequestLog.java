@@ -22,7 +22,9 @@ import io.megalogout.logout.event.Mode;
  * upstream status, status reads, duration and caller (and the client's address and own request id when the door has
  * them), also when the input is rejected or the door refused it: a refusal's line is its audit record. A bulk writes one
  * line per distinct key, and an SQS batch one per message or key: the same request id, told apart by {@code bulk} and
- * {@code messageId} ({@link Origin}). The fields go to the MDC too, so that the JSON log format carries them as fields.
+ * {@code messageId} ({@link Origin}). A value that is not plain, and the detail always, is quoted and escaped
+ * ({@link LogValue}), so that no text from Mega-API or an event can forge a field or a line. The fields go to the MDC
+ * too, as they are, so that the JSON log format carries them as fields (its writer escapes them).
  * Each line also fires a {@link LogoutRecorded} event.
  */
 @Singleton
@@ -93,7 +95,8 @@ class RequestLog {
 
     private void failed(Line line, LogoutFailure failure, int statusReads) {
         String status = failure.upstreamStatus().isPresent() ? String.valueOf(failure.upstreamStatus().getAsInt()) : "-";
-        line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads, failure.getMessage());
+        line.write(Logger.Level.WARN, failure.getClass().getSimpleName(), status, statusReads,
+                failure.operatorDetail());
         recorded.fire(new LogoutRecorded(line.caller(), LogoutRecorded.FAILED, line.mode, Optional.of(failure.getClass())));
     }
 
@@ -124,9 +127,9 @@ class RequestLog {
             fields.put("durationMs", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
             origin.addTo(fields);
             StringBuilder text = new StringBuilder("logout");
-            fields.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+            fields.forEach((name, value) -> text.append(' ').append(name).append('=').append(LogValue.of(value)));
             if (detail != null) {
-                text.append(" detail=\"").append(detail).append('"');
+                text.append(" detail=").append(LogValue.quoted(detail));
             }
             fields.forEach(MDC::put);
             try {

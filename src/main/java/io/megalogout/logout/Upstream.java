@@ -15,8 +15,11 @@ public interface Upstream {
     /** Reads the instance's status ({@code GET}), which changes nothing on Mega-API's side. */
     InstanceStatus status(InstanceKey key, Deadline deadline);
 
-    /** The request {@link #logout} sends for {@code key}, as a dry run describes it: {@code DELETE <url>}. */
-    String logoutRequest(InstanceKey key);
+    /**
+     * The request {@link #logout} sends for {@code key}, as a dry run describes it: {@code DELETE <url>}. Found before
+     * {@code deadline}, as a logout finds its host and token (which may mean reading a secret).
+     */
+    String logoutRequest(InstanceKey key, Deadline deadline);
 
     /** The most one logout may take, every attempt and wait included ({@code megaapi.logout-timeout-ms}). */
     Duration timeout();

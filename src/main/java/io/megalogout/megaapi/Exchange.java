@@ -65,7 +65,7 @@ class Exchange {
                         .ifNoItem().after(budget).fail()
                         .await().indefinitely();
             } catch (RuntimeException e) {
-                throw beforeTheAnswer(call, key, e, deadline);
+                throw beforeTheAnswer(call, key, e, deadline, target.host());
             }
             return read(call, key, response, request, deadline);
         }
@@ -90,7 +90,7 @@ class Exchange {
             boolean truncated = bytes.length > maxBody;
             if (!truncated && response.getLength() > bytes.length) {
                 throw afterSending(call, key, "the connection closed after " + bytes.length + " of the "
-                        + response.getLength() + " bytes of the answer (HTTP " + response.getStatus() + ")", null,
+                        + response.getLength() + " bytes of the answer (HTTP " + response.getStatus() + ")", null, null,
                         deadline);
             }
             if (truncated) {
@@ -103,7 +103,8 @@ class Exchange {
             if (request.wasReset() || deadline.hasPassed()) {
                 throw deadlinePassed(call, key, response);
             }
-            throw afterSending(call, key, describe(e), null, deadline);
+            throw afterSending(call, key, "the connection failed while the answer (HTTP " + response.getStatus()
+                    + ") was arriving", describe(e), null, deadline);
         } finally {
             vertx.cancelTimer(timer);
         }
@@ -114,15 +115,17 @@ class Exchange {
                 + response.getStatus() + ") was still arriving"));
     }
 
-    /** Maps a failure that came before the answer's headers. */
-    private RuntimeException beforeTheAnswer(Call call, InstanceKey key, Throwable failure, Deadline deadline) {
+    /** Maps a failure that came before the answer's headers; the log line names the host, the caller is not told. */
+    private RuntimeException beforeTheAnswer(Call call, InstanceKey key, Throwable failure, Deadline deadline,
+            String host) {
+        String wire = host + ": " + describe(failure);
         if (failure instanceof io.smallrye.mutiny.TimeoutException) {
             return call.mayRetry(new MegaApiTimeoutException(key.value(),
                     call.afterArriving("no answer before the deadline")), deadline);
         }
         if (has(failure, ConnectTimeoutException.class)) {
-            return call.mayRetry(new MegaApiTimeoutException(key.value(), call.what(
-                    "could not connect within megaapi.connect-timeout-ms (" + describe(failure) + "); nothing was sent")),
+            return call.mayRetry(new MegaApiTimeoutException(key.value(),
+                    call.what("could not connect within megaapi.connect-timeout-ms; nothing was sent"), wire),
                     deadline);
         }
         if (has(failure, TimeoutException.class)) {
@@ -130,19 +133,26 @@ class Exchange {
                     call.afterArriving("no data within megaapi.read-timeout-ms")), deadline);
         }
         if (has(failure, UnknownHostException.class) || has(failure, ConnectException.class)) {
+            String what = has(failure, UnknownHostException.class) ? "its host name could not be resolved"
+                    : "could not connect to it";
             return RetryableFailure.retryIfFits(new MegaApiUnavailableException(key.value(),
-                    call.what(describe(failure) + "; nothing was sent"), failure), Optional.empty(), deadline);
+                    call.what(what + "; nothing was sent"), wire, failure), Optional.empty(), deadline);
         }
         if (has(failure, SSLException.class)) {
-            return new MegaApiUnavailableException(key.value(), call.what("the TLS handshake failed (" + describe(failure)
-                    + "); nothing was sent; check that the instance's base URL is Mega-API's https host"), failure);
+            return new MegaApiUnavailableException(key.value(), call.what("the TLS handshake failed; nothing was sent"),
+                    wire + "; check that the instance's base URL is Mega-API's https host", failure);
         }
-        return afterSending(call, key, describe(failure), failure, deadline);
+        return afterSending(call, key, "the connection failed", wire, failure, deadline);
     }
 
-    private static RuntimeException afterSending(Call call, InstanceKey key, String what, Throwable cause,
-            Deadline deadline) {
-        return call.mayRetry(new MegaApiUnavailableException(key.value(), call.afterSending(what), cause), deadline);
+    /**
+     * @param what what failed, for the caller
+     * @param wire what the wire said, for the log line only; null when {@code what} says it all
+     */
+    private static RuntimeException afterSending(Call call, InstanceKey key, String what, String wire,
+            Throwable cause, Deadline deadline) {
+        return call.mayRetry(new MegaApiUnavailableException(key.value(), call.afterSending(what), wire, cause),
+                deadline);
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
@@ -154,7 +164,10 @@ class Exchange {
         return false;
     }
 
-    /** What went wrong on the wire, from the innermost cause: connection refused, unknown host, reset... */
+    /**
+     * What went wrong on the wire, from the innermost cause: connection refused, unknown host, reset... Holds addresses
+     * and TLS details, so it is for the log line only.
+     */
     private String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

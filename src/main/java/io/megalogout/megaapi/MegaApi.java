@@ -62,11 +62,12 @@ class MegaApi implements Upstream {
 
     /**
      * The path is the client's own ({@link LogoutUri}), under the instance's base URL. Found
-     * as a logout finds it, so a key that could not be logged out (no host, no token) fails here too.
+     * as a logout finds it, within the request's deadline, so a key that could not be logged out (no host, no token)
+     * fails here too, and a slow secret cannot hold a dry run past its deadline.
      */
     @Override
-    public String logoutRequest(InstanceKey key) {
-        Target target = targets.of(key, Deadline.after(logoutTimeout));
+    public String logoutRequest(InstanceKey key, Deadline deadline) {
+        Target target = targets.of(key, deadline.atMost(logoutTimeout));
         return "DELETE " + LogoutUri.of(target.baseUrl(), key.value());
     }
 
@@ -80,7 +81,7 @@ class MegaApi implements Upstream {
             // The read must leave an attempt's worth of time for the request it may lead to.
             Deadline read = Deadline.after(capped.remaining().minus(RetryableFailure.MIN_ATTEMPT));
             Target rotated = rotation.replacementFor(key, target, rejected, read).orElseThrow(() -> rejected);
-            RetryLog.retrying(key, call, rejected.getMessage());
+            RetryLog.retrying(key, call, rejected.operatorDetail());
             return unwrapped(call, key, rotated, sent, () -> attempt.run(capped, sent, rotated));
         }
     }

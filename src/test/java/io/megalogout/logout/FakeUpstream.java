@@ -61,7 +61,7 @@ final class FakeUpstream implements Upstream {
     }
 
     @Override
-    public String logoutRequest(InstanceKey key) {
+    public String logoutRequest(InstanceKey key, Deadline deadline) {
         return "DELETE https://megaapi.invalid/rest/instance/" + key.value() + "/logout";
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -20,7 +21,9 @@ import io.megalogout.error.InstanceNotAllowedException;
 import io.megalogout.error.InvalidEventException;
 import io.megalogout.error.InvalidInstanceKeyException;
 import io.megalogout.error.MegaApiRejectedException;
+import io.megalogout.error.MegaApiUnavailableException;
 import io.megalogout.error.NotAuthenticatedException;
+import io.megalogout.error.UpstreamText;
 import io.megalogout.logout.event.EventReaders;
 import io.megalogout.logout.event.LogoutEventReader;
 
@@ -40,6 +43,14 @@ class RequestLogTest {
 
     private static final Caller ACME = Caller.unscoped(CALLER);
     private static final Origin ORIGIN = Origin.of("req-1", ACME);
+
+    /** Mega-API's message that would read as a second outcome if written as it is. */
+    private static final String FORGED = "x\" outcome=LOGGED_OUT instanceKey=victim\u2028outcome=LOGGED_OUT\u0085mode=plain";
+    private static final List<String> NASTY = List.of("\"", "\\", "=", " ", "outcome=", "outcome=LOGGED_OUT",
+            " detail=\"", "\\u2028", "\\\"", "x", "\u00e9", "\n", "\r", "\t", "\u0000", "\u001f", "\u007f", "\u0085",
+            "\u009f", "\u2028", "\u2029", "\uD800", "\uDE00", "\uD83D\uDE00");
+    /** What a reader could take for the end of a line, and every other control character. */
+    private static final String BREAKS_OR_CONTROLS = "[\\p{Cc}\\u2028\\u2029]";
 
     private final FakeTicker ticker = new FakeTicker();
     private final FakeUpstream upstream = new FakeUpstream(ticker);
@@ -151,20 +162,21 @@ class RequestLogTest {
                 new QueuedLogouts.Message("m4", "{\"instanceKey\": \"c\"}", OTHER),
                 new QueuedLogouts.Message("m5", "{\"instanceKey\": \"d\"}", ACME)), ticker.deadlineAt(1000));
 
-        // The messages are all read before any key runs.
+        // The messages are all read before any key runs; the keys start round-robin across the messages, so m1's
+        // second key, b, comes last, after c has taken the whole deadline.
         assertThat(lines()).containsExactly(
                 "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidEventException upstreamStatus=-"
                         + " statusReads=0 caller=" + CALLER + " messageId=m2",
                 "INFO logout requestId=req-1 instanceKey=a mode=plain outcome=LOGGED_OUT upstreamStatus=200"
                         + " statusReads=0 caller=" + CALLER + " bulk=1/2 messageId=m1",
-                "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiRejectedException"
-                        + " upstreamStatus=401 statusReads=0 caller=" + CALLER + " bulk=2/2 messageId=m1",
                 "WARN logout requestId=req-1 instanceKey=- mode=- outcome=InvalidInstanceKeyException"
                         + " upstreamStatus=- statusReads=0 caller=" + CALLER + " messageId=m3",
                 "INFO logout requestId=req-1 instanceKey=c mode=plain outcome=LOGGED_OUT upstreamStatus=200"
                         + " statusReads=0 caller=" + OTHER.name() + " messageId=m4",
                 "WARN logout requestId=req-1 instanceKey=d mode=plain outcome=MegaApiTimeoutException"
-                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " messageId=m5");
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " messageId=m5",
+                "WARN logout requestId=req-1 instanceKey=b mode=plain outcome=MegaApiTimeoutException"
+                        + " upstreamStatus=- statusReads=0 caller=" + CALLER + " bulk=2/2 messageId=m1");
     }
 
     @Test
@@ -210,6 +222,65 @@ class RequestLogTest {
         assertThat(lines()).containsExactly("WARN logout requestId=req-1 instanceKey=- mode=-"
                 + " outcome=NotAuthenticatedException upstreamStatus=- statusReads=0 caller=- client=203.0.113.7");
         assertThat(upstream.calls()).isEmpty();
+    }
+
+    @Test
+    void writesAForgedUpstreamMessageInsideItsDetailAsOneOutcomeOnOneLine() {
+        // Mega-API's 500 with this message, as the Mega-API client passes it on (ASCII controls already blanked).
+        upstream.answerLogouts(instance -> {
+            throw new MegaApiUnavailableException(instance.value(), 500, UpstreamText.quoted(FORGED));
+        });
+
+        assertThatThrownBy(() -> logout("{\"instanceKey\": \"a\"}")).isInstanceOf(MegaApiUnavailableException.class);
+
+        assertThat(records).hasSize(1);
+        String line = records.get(0).getMessage();
+        assertThat(line).doesNotContainPattern(BREAKS_OR_CONTROLS);
+        assertThat(LogLine.values(line, "outcome")).containsExactly("MegaApiUnavailableException");
+        assertThat(LogLine.values(line, "instanceKey")).containsExactly("a");
+        assertThat(LogLine.values(line, "detail")).singleElement().asString().endsWith("(HTTP 500: " + FORGED + ")");
+    }
+
+    /**
+     * Whatever the text in a failure's message, its key, the client's address and its request id: the line is one line,
+     * with the usual fields once each and in their places, and each value reads back as it was. Seeded: a failure names
+     * its seed and repeats.
+     */
+    @Test
+    void keepsEveryLineOneLineWithItsFieldsWhateverTheTextInIt() {
+        Random random = new Random(27);
+        for (int i = 0; i < 2_000; i++) {
+            String key = nasty(random);
+            String client = nasty(random);
+            String callerRequestId = nasty(random);
+            MegaApiUnavailableException failure = new MegaApiUnavailableException(key, 500, nasty(random));
+            records.clear();
+
+            log.refused(ORIGIN.from(client, callerRequestId), failure);
+
+            assertThat(records).hasSize(1);
+            String line = records.get(0).getMessage();
+            String seen = "line " + i + " of seed 27: " + line;
+            assertThat(line).as(seen).doesNotContainPattern(BREAKS_OR_CONTROLS);
+            assertThat(LogLine.fields(line)).as(seen).extracting(LogLine.Field::name).containsExactly("logout",
+                    "requestId", "instanceKey", "mode", "outcome", "upstreamStatus", "statusReads", "durationMs",
+                    "caller", "client", "callerRequestId", "detail");
+            assertThat(LogLine.values(line, "outcome")).as(seen).containsExactly("MegaApiUnavailableException");
+            assertThat(LogLine.values(line, "instanceKey")).as(seen).containsExactly(key);
+            assertThat(LogLine.values(line, "client")).as(seen).containsExactly(client);
+            assertThat(LogLine.values(line, "callerRequestId")).as(seen).containsExactly(callerRequestId);
+            assertThat(LogLine.values(line, "detail")).as(seen).containsExactly(failure.getMessage());
+        }
+    }
+
+    /** Up to 12 pieces of text that a log line must survive, or of any other UTF-16 code unit. */
+    private static String nasty(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(13); n > 0; n--) {
+            int piece = random.nextInt(NASTY.size() + 1);
+            text.append(piece < NASTY.size() ? NASTY.get(piece) : String.valueOf((char) random.nextInt(0x10000)));
+        }
+        return text.toString();
     }
 
     private LogoutResult logout(String event) {

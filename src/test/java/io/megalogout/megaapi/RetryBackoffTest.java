@@ -14,7 +14,7 @@ import io.megalogout.logout.Deadline;
 /** The waits between attempts: jittered exponential backoff, Mega-API's Retry-After, and never past the deadline. */
 class RetryBackoffTest {
 
-    private static final MegaApiUnavailableException REFUSED = new MegaApiUnavailableException("demo", "refused", null);
+    private static final MegaApiUnavailableException REFUSED = new MegaApiUnavailableException("demo", "refused", null, null);
 
     @RepeatedTest(20)
     void doublesAJitteredDelayUpToOneSecond() {

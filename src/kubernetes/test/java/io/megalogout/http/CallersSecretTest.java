@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +106,7 @@ class CallersSecretTest {
         assertThat(mount.getSubPath()).isNull();
         assertThat(ConfigProvider.getConfig().getValues("smallrye.config.source.file.locations", String.class))
                 .contains(mount.getMountPath());
-        Path directory = mountedAsTheKubeletDoes(data(secret));
+        Path directory = KubeletMount.of(data(secret), temporary);
         assertThat(new FileSystemConfigSource(directory.toFile(), 100).getProperties()).isEqualTo(data(secret));
     }
 
@@ -154,22 +153,5 @@ class CallersSecretTest {
         secret.getData().forEach((key, value) -> data.put(key,
                 new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
         return data;
-    }
-
-    /**
-     * A whole Secret as the kubelet's atomic writer mounts it: the files in a hidden directory named after the time,
-     * {@code ..data} a link to it, and each key a link into {@code ..data}.
-     */
-    private Path mountedAsTheKubeletDoes(Map<String, String> data) throws IOException {
-        Path mount = Files.createDirectory(temporary.resolve("mount"));
-        Path version = Files.createDirectory(mount.resolve("..2026_01_01_00_00_00.123456789"));
-        Files.createSymbolicLink(mount.resolve("..data"), version.getFileName());
-        List<Path> links = new ArrayList<>();
-        for (Map.Entry<String, String> entry : data.entrySet()) {
-            Files.writeString(version.resolve(entry.getKey()), entry.getValue());
-            links.add(Files.createSymbolicLink(mount.resolve(entry.getKey()), Path.of("..data", entry.getKey())));
-        }
-        assertThat(links).allMatch(Files::isRegularFile);
-        return mount;
     }
 }

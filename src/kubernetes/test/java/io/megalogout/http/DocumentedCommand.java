@@ -42,8 +42,15 @@ final class DocumentedCommand {
     /** Runs a command in bash with these variables set, and returns its output; an unset variable fails it. */
     static String run(String command, Map<String, String> variables, Path scratch)
             throws IOException, InterruptedException {
+        return run(command, variables, scratch, Path.of(""));
+    }
+
+    /** {@link #run(String, Map, Path)} in this working directory, where the command's relative paths are. */
+    static String run(String command, Map<String, String> variables, Path scratch, Path directory)
+            throws IOException, InterruptedException {
         File errors = Files.createTempFile(scratch, "stderr", ".txt").toFile();
-        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", command).redirectError(errors);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", command).redirectError(errors)
+                .directory(directory.toAbsolutePath().toFile());
         bash.environment().putAll(variables);
         Process process = bash.start();
         byte[] out;

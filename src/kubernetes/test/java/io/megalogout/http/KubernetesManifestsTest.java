@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.megalogout.megaapi.MegaApiStub;
+import io.megalogout.megaapi.targets.TargetConfig;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.smallrye.config.ConfigMappings;
 
 /**
  * infra/kubernetes, base and overlay, as kubectl renders them, against the application they deploy: a locked-down pod,
@@ -112,7 +114,10 @@ class KubernetesManifestsTest {
         RenderedManifests manifests = RenderedManifests.render(kustomization);
         PodSpec pod = manifests.pod();
         Container door = door(pod);
-        Set<String> asEnvironment = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
+        // The properties set, and those the instances' mapping declares without a default (megaapi.instances-file).
+        Set<String> asEnvironment = Stream.concat(StreamSupport.stream(config.getPropertyNames().spliterator(), false),
+                ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(TargetConfig.class)).keySet()
+                        .stream())
                 .map(name -> name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase()).collect(Collectors.toSet());
         Stream<String> environment = Stream.concat(manifests.one(ConfigMap.class).getData().keySet().stream(),
                 door.getEnv() == null ? Stream.empty() : door.getEnv().stream().map(e -> e.getName()));
@@ -124,8 +129,10 @@ class KubernetesManifestsTest {
                 .contains(RenderedManifests.mount(door, secrets).getMountPath());
         assertThat(secrets.getSecret().getOptional()).as("a deployment of named callers only has no http.api-keys")
                 .isTrue();
+        // Each file a property, but instances.json: the file megaapi.instances-file names (InstancesJsonSecretTest).
         assertThat(secrets.getSecret().getItems()).extracting(item -> item.getPath())
-                .containsExactlyInAnyOrder("megaapi.token", CallersCheck.API_KEYS)
+                .containsExactlyInAnyOrder("megaapi.token", CallersCheck.API_KEYS, "instances.json")
+                .filteredOn(file -> !file.equals("instances.json"))
                 .allMatch(property -> config.getConfigValue(property).getValue() != null);
     }
 

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
+import io.megalogout.TokenNeverLogged;
 import io.megalogout.megaapi.MegaApiHosts;
 import io.megalogout.megaapi.MegaApiHosts.InjectMegaApiHosts;
 
@@ -61,7 +62,9 @@ class LogoutResourceManyHostsTest {
 
         logout(event(MegaApiHosts.CUSTOMER_KEY)).statusCode(503)
                 .body("type", equalTo("tag:megalogout.io,2026:problems/megaapi-paused"))
-                .body("detail", containsString(hosts.customerHost().baseUrl()));
+                .body("detail", containsString("Mega-API at this instance's host failed"))
+                .body("detail", not(containsString(hosts.customerHost().baseUrl())));
+        assertThat(TokenNeverLogged.captured()).contains("Mega-API at " + hosts.customerHost().baseUrl() + " failed");
         logout(event("demo")).statusCode(200).body(equalTo(OK));
         Door.management().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'megaapi' }.data.circuitBreaker", equalTo("closed"))

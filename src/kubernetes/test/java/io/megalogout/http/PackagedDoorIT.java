@@ -96,6 +96,25 @@ class PackagedDoorIT {
         assertThat(door.output()).contains("http.api-keys holds a key that is shorter").doesNotContain("short-secret-1");
     }
 
+    /** Set by environment, as a deployment would: the prod profile refuses it, naming the property. */
+    @Test
+    void refusesToStartFollowingRedirectsToMegaApi() throws Exception {
+        door = PackagedDoor.start(environment("QUARKUS_REST_CLIENT_MEGAAPI_FOLLOW_REDIRECTS", "true"));
+
+        assertThat(door.awaitExit()).isNotZero();
+        assertThat(door.output()).contains("quarkus.rest-client.megaapi.follow-redirects is true: a redirect would"
+                + " carry the token to another host");
+    }
+
+    @Test
+    void namesTheProxyToMegaApiAtStart() throws Exception {
+        door = PackagedDoor.start(environment("QUARKUS_REST_CLIENT_MEGAAPI_PROXY_ADDRESS", "egress.corp.invalid:3128"))
+                .awaitReady();
+
+        assertThat(door.output()).contains("\"level\":\"INFO\"", "Mega-API requests go through the proxy at"
+                + " egress.corp.invalid:3128 (quarkus.rest-client.megaapi.proxy-address)");
+    }
+
     @Test
     void servesWithoutKeysOnlyWhenSwitchedOffAndSaysSoAtStart() throws Exception {
         door = PackagedDoor.start(environment("HTTP_API_KEYS", null, "HTTP_AUTH_ENABLED", "false")).awaitReady();

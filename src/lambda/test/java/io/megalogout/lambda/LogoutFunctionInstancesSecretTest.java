@@ -122,27 +122,39 @@ class LogoutFunctionInstancesSecretTest {
     void refusesAnEntryWithAHostButNoTokenSendingNothing() {
         stubBothOk();
 
+        // The answer says what is missing within its 300 characters; the log line names every place to set it.
         invoke(event(MegaApiHosts.HOST_ONLY_KEY)).statusCode(500).body("errorType", equalTo(NOT_CONFIGURED))
-                .body("errorMessage", containsString("or its entry in secret '" + MegaApiHosts.INSTANCES_SECRET_ID));
+                .body("errorMessage", containsString("but no token of its own"));
 
+        assertThat(TokenNeverLogged.captured()).contains("or its entry in secret '" + MegaApiHosts.INSTANCES_SECRET_ID);
         assertThat(requests(hosts.defaultHost())).isEmpty();
         assertThat(requests(hosts.customerHost())).isEmpty();
     }
 
-    /** A misspelt field would send the instance's token to the default host: the whole secret is refused instead. */
+    /**
+     * One bad entry among good ones is refused alone: a misspelt field would send that instance's token to the default
+     * host, so its key is refused, naming what is wrong; every other key is served.
+     */
     @Test
-    void refusesASecretWithAnUnknownFieldSendingNothing() {
+    void refusesAnEntryWithAnUnknownFieldAloneAndServesTheOthers() {
         stubBothOk();
         hosts.extension().secret(MegaApiHosts.INSTANCES_SECRET_ID, "{\"" + MegaApiHosts.CUSTOMER_KEY + "\": {\"token\": \""
-                + MegaApiHosts.CUSTOMER_TOKEN + "\", \"baseUrl\": \"" + hosts.customerHost().baseUrl() + "\"}}");
+                + MegaApiHosts.CUSTOMER_TOKEN + "\", \"base-url\": \"" + hosts.customerHost().baseUrl() + "\"}, \"bad-1\": "
+                + "{\"token\": \"" + MegaApiHosts.ROTATED_CUSTOMER_TOKEN + "\", \"baseUrl\": \""
+                + hosts.customerHost().baseUrl() + "\"}}");
 
-        invoke(event(MegaApiHosts.CUSTOMER_KEY)).statusCode(500)
-                .body("errorType", equalTo("io.megalogout.error.MegaApiTokenUnavailableException"))
-                .body("errorMessage", containsString("has an unknown field"))
-                .body(not(containsString(MegaApiHosts.CUSTOMER_TOKEN)));
+        invoke(event("bad-1")).statusCode(500).body("errorType", equalTo(NOT_CONFIGURED))
+                .body("errorMessage", containsString("its entry in secret '" + MegaApiHosts.INSTANCES_SECRET_ID
+                        + "' is refused: it has an unknown field (only token and base-url)"))
+                .body(not(containsString(MegaApiHosts.ROTATED_CUSTOMER_TOKEN)));
+        invoke(event(MegaApiHosts.CUSTOMER_KEY)).statusCode(200).body(equalTo(OK));
 
+        assertThat(requests(hosts.customerHost())).containsExactly(
+                "DELETE /rest/instance/cust-1.main/logout Bearer " + MegaApiHosts.CUSTOMER_TOKEN);
         assertThat(requests(hosts.defaultHost())).isEmpty();
-        assertThat(requests(hosts.customerHost())).isEmpty();
+        assertThat(hosts.extension().secretRequests()).as("reads of the secret").hasSize(1);
+        assertThat(TokenNeverLogged.captured()).containsOnlyOnce("instances entry-refused source=\"secret '"
+                + MegaApiHosts.INSTANCES_SECRET_ID + "'\" instanceKey=bad-1 detail=\"it has an unknown field");
     }
 
     private void stubBothOk() {

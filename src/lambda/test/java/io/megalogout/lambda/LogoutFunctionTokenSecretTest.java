@@ -10,11 +10,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.megalogout.lambda.EventServer.event;
 import static io.megalogout.lambda.EventServer.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +32,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.TokenNeverLogged;
+import io.megalogout.error.LogoutFailure;
+import io.megalogout.error.MegaApiTokenUnavailableException;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 import io.megalogout.secrets.SecretsExtensionStandIn;
@@ -47,6 +58,9 @@ class LogoutFunctionTokenSecretTest {
 
     @InjectMegaApiStub
     SecretsExtensionStandIn extension;
+
+    @Inject
+    LogoutFunction function;
 
     @Test
     void readsTheTokenFromTheSecretForTheFirstLogoutAndKeepsIt() {
@@ -159,16 +173,20 @@ class LogoutFunctionTokenSecretTest {
     }
 
     @Test
-    void sendsNothingWhenTheSecretCannotBeReadAndNamesTheSecretAndTheStatus() {
+    void sendsNothingWhenTheSecretCannotBeReadAndNamesTheSecretAndTheStatusOnlyInTheLogLine() {
         extension.failWith(403, "{\"__type\":\"AccessDeniedException\"}");
 
         invoke(event("demo")).statusCode(500)
                 .body("errorType", org.hamcrest.Matchers.equalTo("io.megalogout.error.MegaApiTokenUnavailableException"))
-                .body("errorMessage", allOf(containsString("'demo'"), containsString(MegaApiStub.SECRET_ID),
-                        containsString("HTTP 403"), containsString("AccessDeniedException"),
-                        containsString("nothing was sent"), not(containsString(SecretsExtensionStandIn.SESSION_TOKEN))));
+                .body("errorMessage", allOf(containsString("'demo'"), containsString("nothing was sent"),
+                        not(containsString(MegaApiStub.SECRET_ID)), not(containsString("secretsmanager")),
+                        not(containsString("HTTP 403")), not(containsString("AccessDeniedException")),
+                        not(containsString("localhost")), not(containsString(SecretsExtensionStandIn.SESSION_TOKEN))));
 
         assertThat(megaApi.getAllServeEvents()).isEmpty();
+        assertThat(TokenNeverLogged.captured()).contains("outcome=MegaApiTokenUnavailableException")
+                .contains("secret '" + MegaApiStub.SECRET_ID + "'", "HTTP 403", "AccessDeniedException")
+                .doesNotContain(SecretsExtensionStandIn.SESSION_TOKEN);
     }
 
     @Test
@@ -182,6 +200,28 @@ class LogoutFunctionTokenSecretTest {
 
         assertThat(bearers()).containsExactly(MegaApiStub.TOKEN);
         assertThat(extension.secretRequests()).hasSize(2);
+    }
+
+    /**
+     * A dry run's host and token are found within its own deadline: a secret slower than the time left ends the dry run
+     * then, nothing read or sent, instead of holding it for the secret's own timeout (3 s).
+     */
+    @Test
+    void findsADryRunsTokenWithinTheInvocationsDeadline() {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"instance\":{\"status\":\"connected\"}}")));
+        extension.delay(Duration.ofMillis(1_500));
+        // Lambda gives 2 s; less the deadline margin (1 s), the dry run has 1 s, under the secret's 1.5 s.
+        LambdaContext context = LambdaContext.remaining(Duration.ofSeconds(2));
+
+        LogoutFailure failure = catchThrowableOfType(LogoutFailure.class, () -> function.handleRequest(
+                new ByteArrayInputStream("{\"instanceKey\":\"demo\",\"dryRun\":true}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), context));
+
+        assertThat(failure).isInstanceOf(MegaApiTokenUnavailableException.class);
+        Matcher budget = Pattern.compile("within (\\d+) ms").matcher(failure.operatorDetail());
+        assertThat(budget.find()).as("the read's budget in %s", failure.operatorDetail()).isTrue();
+        assertThat(Long.parseLong(budget.group(1))).isLessThanOrEqualTo(1_000);
+        assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
 
     private static ResponseDefinitionBuilder unauthorized() {

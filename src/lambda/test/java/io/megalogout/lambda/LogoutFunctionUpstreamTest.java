@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.TokenNeverLogged;
+import io.megalogout.error.LogoutFailure;
+import io.megalogout.logout.LogLine;
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
 
@@ -126,6 +130,42 @@ class LogoutFunctionUpstreamTest {
                 .body("errorType", equalTo(UNAVAILABLE))
                 .body("errorMessage", containsString("x".repeat(200) + "...)"))
                 .body("errorMessage", not(containsString("x".repeat(201))));
+    }
+
+    /** The longest key and the longest quote: the caller's text is cut at 300 characters, the log line keeps it all. */
+    @Test
+    void cutsTheCallersTextAt300CharactersAndKeepsItAllInTheLogLine() {
+        String key = "k".repeat(128);
+        megaApi.stubFor(any(anyUrl()).willReturn(json("{\"error\":true,\"message\":\"" + "x".repeat(5000) + "\"}")
+                .withStatus(404)));
+
+        String message = invoke(event(key)).statusCode(500)
+                .body("errorType", equalTo("io.megalogout.error.UnknownInstanceException"))
+                .extract().path("errorMessage");
+
+        assertThat(message).hasSize(LogoutFailure.MAX_MESSAGE).startsWith("Mega-API does not know instance '" + key)
+                .endsWith("...");
+        assertThat(TokenNeverLogged.captured()).contains("x".repeat(200) + "...); check the key");
+    }
+
+    /**
+     * Mega-API's message read as a second outcome, a line break or a field of its own if a line wrote it as it is: one
+     * outcome on one line, through the retry's line and the request's.
+     */
+    @Test
+    void writesAForgedUpstreamMessageAsOneOutcomeOnOneLine() {
+        megaApi.stubFor(any(anyUrl()).willReturn(json("{\"error\":true,\"message\":\"x\\\" outcome=LOGGED_OUT"
+                + " instanceKey=victim\\u2028outcome=LOGGED_OUT\\u0085mode=plain\"}").withStatus(503)
+                .withHeader("Retry-After", "0")));
+
+        invoke(event("demo")).statusCode(500).body("errorType", equalTo(UNAVAILABLE));
+
+        List<String> lines = TokenNeverLogged.captured().lines().filter(line -> line.contains(": logout "))
+                .map(line -> line.substring(line.indexOf("logout "))).toList();
+        assertThat(lines).anyMatch(line -> line.startsWith("logout retry instanceKey=demo after=\"Mega-API is"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContainPattern("[\\p{Cc}\\u2028\\u2029]"));
+        assertThat(lines).flatMap(line -> LogLine.values(line, "outcome")).containsExactly("MegaApiUnavailableException");
+        assertThat(lines).flatMap(line -> LogLine.values(line, "instanceKey")).containsOnly("demo");
     }
 
     private static ResponseDefinitionBuilder json(String body) {

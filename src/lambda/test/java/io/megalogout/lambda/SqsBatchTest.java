@@ -1,11 +1,17 @@
 package io.megalogout.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.megalogout.error.InvalidEventException;
+import io.megalogout.logout.QueuedLogouts.Message;
 
 /**
  * The partial batch response on its own: the ids of the failed messages, escaped as JSON requires; and who sent each
@@ -37,6 +43,29 @@ class SqsBatchTest {
                 .extracting(message -> message.id() + " " + message.sender().name())
                 .containsExactly("m1 sqs:-", "m2 sqs:AROAEXAMPLE:i-0abc@worker.1", "m3 sqs:-", "m4 sqs:-",
                         "m5 sqs:AIDAEXAMPLESENDER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "m1 outcome=LOGGED_OUT", "m1\\nm2", "m1\\u2028", "m\\\"1", "m_1", "cust-1.main",
+            "\\u00e91" })
+    void refusesTheWholeBatchForAMessageIdThatSqsDoesNotWrite(String id) {
+        String batch = "{\"Records\":[" + Sqs.record("m0", "{}") + "," + Sqs.record(id, "{}") + "]}";
+
+        assertThatThrownBy(() -> SqsBatch.of(batch.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("Invalid event: it is an SQS batch whose Records[1] has a messageId that SQS does not write"
+                        + " (1 to 100 letters, digits and '-')");
+    }
+
+    @Test
+    void takesAnSqsMessageIdAsItIs() {
+        String uuid = "059f36b4-87a3-44ab-83d2-661975830a7d";
+        String longest = "A-".repeat(50);
+        String batch = "{\"Records\":[" + Sqs.record(uuid, "{}") + "," + Sqs.record(longest, "{}") + "]}";
+
+        assertThat(SqsBatch.of(batch.getBytes(StandardCharsets.UTF_8)).orElseThrow().messages())
+                .extracting(Message::id).containsExactly(uuid, longest);
+        assertThat(SqsBatch.response(List.of(uuid, longest))).isEqualTo(Sqs.failures(uuid, longest));
     }
 
     private static String sentBy(String id, String senderId) {

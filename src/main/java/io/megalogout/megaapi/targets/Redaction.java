@@ -11,9 +11,9 @@ public class Redaction {
 
     private final MegaApiToken defaultToken;
     private final ConfiguredInstances configured;
-    private final InstancesSecret secret;
+    private final InstancesSource secret;
 
-    Redaction(MegaApiToken defaultToken, ConfiguredInstances configured, InstancesSecret secret) {
+    Redaction(MegaApiToken defaultToken, ConfiguredInstances configured, InstancesSource secret) {
         this.defaultToken = defaultToken;
         this.configured = configured;
         this.secret = secret;

@@ -56,6 +56,38 @@ public interface TargetConfig {
     Optional<String> instancesSecretId();
 
     /**
+     * A file that holds each instance's own settings in the instances secret's JSON (on Kubernetes, the Secret key
+     * {@code instances.json}, mounted by the base manifests). No file at that path: no instances listed. Not together
+     * with {@link #instancesSecretId()}.
+     */
+    Optional<String> instancesFile();
+
+    /**
+     * The least time, in milliseconds, between two reads of the instances source that a key it does not list (or a
+     * copy past its age) asks for: an added instance is served within this, and unknown keys cannot flood the source.
+     */
+    @WithDefault("5000")
+    long instancesRecheckMs();
+
+    /** Milliseconds after which the held copy of the instances source is read again: moved and removed entries. */
+    @WithDefault("300000")
+    long instancesMaxAgeMs();
+
+    /**
+     * What a key with no entry of its own (neither {@code megaapi.instances."<key>"} nor in the instances source) gets:
+     * {@code default}, the default host and token; or {@code refuse}, {@code InstanceNotConfiguredException}, nothing
+     * sent. A deployment that lists its customers' instances should refuse the others.
+     */
+    @WithDefault("default")
+    Unlisted unlistedInstances();
+
+    /** See {@link #unlistedInstances()}. */
+    enum Unlisted {
+        DEFAULT,
+        REFUSE
+    }
+
+    /**
      * Milliseconds one read of the secret may take, waiting for the extension to start listening included. A read
      * during a logout also ends at the logout's deadline.
      */

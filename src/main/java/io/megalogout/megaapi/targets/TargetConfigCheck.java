@@ -24,6 +24,7 @@ class TargetConfigCheck {
     static final String TOKEN = "megaapi.token";
     static final String SECRET_ID = "megaapi.token-secret-id";
     static final String BASE_URL = "megaapi.base-url";
+    static final String INSTANCES_FILE = "megaapi.instances-file";
     /** A Secrets Manager secret's name (letters, digits and {@code /_+=.@-}) or ARN (which adds {@code :}). */
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
 
@@ -42,6 +43,14 @@ class TargetConfigCheck {
         if (config.tokenSecretTimeoutMs() <= 0) {
             throw refused("megaapi.token-secret-timeout-ms", "must be greater than 0");
         }
+        if (config.instancesFile().isPresent() && config.instancesSecretId().isPresent()) {
+            throw refused(INSTANCES_FILE, "and " + InstanceNames.SECRET_ID + " are both set: one instances source, not"
+                    + " two that could disagree about an instance's host and token");
+        }
+        if (config.instancesRecheckMs() < 0 || config.instancesMaxAgeMs() <= 0) {
+            throw refused("megaapi.instances-max-age-ms", "must be greater than 0 (and megaapi.instances-recheck-ms"
+                    + " not negative)");
+        }
         boolean plainHttp = mode.isDevOrTest() || config.allowPlainHttp();
         config.baseUrl().ifPresent(url -> checkUrl(BASE_URL, url, plainHttp));
         instances.forEach((key, settings) -> {
@@ -51,9 +60,10 @@ class TargetConfigCheck {
                 throw notABearerToken(settings.origin() + "." + InstanceNames.TOKEN);
             }
         });
-        if (config.baseUrl().isEmpty() && instances.isEmpty() && config.instancesSecretId().isEmpty()) {
+        if (config.baseUrl().isEmpty() && instances.isEmpty() && config.instancesSecretId().isEmpty()
+                && config.instancesFile().isEmpty()) {
             throw refused(BASE_URL, "is required unless instances have hosts of their own: set MEGAAPI_BASE_URL, or "
-                    + "megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
+                    + "megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_FILE, or MEGAAPI_INSTANCES_SECRET_ID");
         }
     }
 

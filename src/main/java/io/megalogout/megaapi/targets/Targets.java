@@ -1,7 +1,6 @@
 package io.megalogout.megaapi.targets;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -13,8 +12,10 @@ import io.megalogout.logout.InstanceKey;
 
 /**
  * Where one instance's requests go, and with which token. An instance configured in the configuration
- * ({@link ConfiguredInstances}) uses that entry; otherwise, when there is an instances secret, its entry there
- * ({@link InstancesSecret}), which must be read first. Then:
+ * ({@link ConfiguredInstances}) uses that entry; otherwise, when there is an instances source (a file or a secret), its
+ * entry there ({@link InstancesSource}), which must be read first (an entry there that breaks the rules is an
+ * {@link InstanceNotConfiguredException} saying what is wrong with it). A key with no entry at all is refused when
+ * {@code megaapi.unlisted-instances=refuse}. Then:
  * <ul>
  * <li>the host is the instance's own base URL, or else {@code megaapi.base-url};</li>
  * <li>the token is the instance's own, or else the default token, but only for an instance without a host of its own:
@@ -26,15 +27,17 @@ import io.megalogout.logout.InstanceKey;
 public class Targets {
 
     private final ConfiguredInstances configured;
-    private final InstancesSecret secret;
+    private final InstancesSource secret;
     private final MegaApiToken defaultToken;
     private final Optional<String> defaultBaseUrl;
+    private final boolean refuseUnlisted;
 
-    Targets(ConfiguredInstances configured, InstancesSecret secret, MegaApiToken defaultToken, TargetConfig config) {
+    Targets(ConfiguredInstances configured, InstancesSource secret, MegaApiToken defaultToken, TargetConfig config) {
         this.configured = configured;
         this.secret = secret;
         this.defaultToken = defaultToken;
         this.defaultBaseUrl = config.baseUrl();
+        this.refuseUnlisted = config.unlistedInstances() == TargetConfig.Unlisted.REFUSE;
     }
 
     /**
@@ -44,7 +47,12 @@ public class Targets {
     public Target of(InstanceKey key, Deadline deadline) {
         Optional<InstanceSettings> own = configured.of(key.value());
         if (own.isEmpty() && secret.isConfigured()) {
-            own = Optional.ofNullable(secretInstances(key, deadline).get(key.value()));
+            own = sourceEntry(key, deadline);
+        }
+        if (own.isEmpty() && refuseUnlisted) {
+            throw new InstanceNotConfiguredException(key.value(), "it has no entry of its own (megaapi.instances.\""
+                    + key.value() + "\"" + (secret.isConfigured() ? " or in " + secret.name() : "")
+                    + ") and megaapi.unlisted-instances is refuse");
         }
         return target(key, own, deadline);
     }
@@ -54,9 +62,13 @@ public class Targets {
         return defaultBaseUrl.map(url -> BaseUrls.host(URI.create(url)));
     }
 
-    /** The instance's entry as the instances secret holds it now, read again (after a 401). */
+    /**
+     * The instance's entry as the instances source holds it now, read again (after a 401).
+     *
+     * @throws InstanceNotConfiguredException when its entry there now breaks the rules
+     */
     Optional<InstanceSettings> reread(InstanceKey key, Deadline deadline) {
-        return Optional.ofNullable(secret.reread(deadline).get(key.value()));
+        return secret.reread(deadline).of(key.value());
     }
 
     Target target(InstanceKey key, Optional<InstanceSettings> own, Deadline deadline) {
@@ -77,9 +89,9 @@ public class Targets {
         }
     }
 
-    private Map<String, InstanceSettings> secretInstances(InstanceKey key, Deadline deadline) {
+    private Optional<InstanceSettings> sourceEntry(InstanceKey key, Deadline deadline) {
         try {
-            return secret.instances(deadline);
+            return secret.entry(key.value(), deadline);
         } catch (TokenReadException unreadable) {
             throw new MegaApiTokenUnavailableException(key.value(), unreadable.getMessage());
         }

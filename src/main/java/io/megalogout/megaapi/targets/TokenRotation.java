@@ -10,6 +10,7 @@ import io.megalogout.error.LogoutFailure;
 import io.megalogout.error.MegaApiRejectedException;
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.InstanceKey;
+import io.megalogout.logout.LogValue;
 
 /**
  * A token rotated in its secret: after Mega-API answered 401, the secret is read again and, only if the token changed,
@@ -27,9 +28,9 @@ public class TokenRotation {
 
     private final MegaApiToken tokens;
     private final Targets targets;
-    private final InstancesSecret secret;
+    private final InstancesSource secret;
 
-    TokenRotation(MegaApiToken tokens, Targets targets, InstancesSecret secret) {
+    TokenRotation(MegaApiToken tokens, Targets targets, InstancesSource secret) {
         this.tokens = tokens;
         this.targets = targets;
         this.secret = secret;
@@ -52,11 +53,13 @@ public class TokenRotation {
             replacement = refused.origin() == Target.Origin.SECRET ? fromSecret(key, refused, read)
                     : tokens.replacementFor(refused.token(), read).map(refused::with);
         } catch (TokenReadException | LogoutFailure unreadable) {
-            LOG.warnf("logout token-reread instanceKey=%s source=\"%s\" result=failed detail=\"%s\"", key, source,
-                    unreadable.getMessage());
+            // The detail is the secret source's text (the extension's answer): quoted and escaped like Mega-API's.
+            LOG.warnf("logout token-reread instanceKey=%s source=%s result=failed detail=%s", key, LogValue.quoted(source),
+                    LogValue.quoted(unreadable instanceof LogoutFailure failure ? failure.operatorDetail()
+                            : unreadable.getMessage()));
             return Optional.empty();
         }
-        LOG.infof("logout token-reread instanceKey=%s source=\"%s\" result=%s", key, source,
+        LOG.infof("logout token-reread instanceKey=%s source=%s result=%s", key, LogValue.quoted(source),
                 replacement.isPresent() ? "changed" : "unchanged");
         return replacement;
     }

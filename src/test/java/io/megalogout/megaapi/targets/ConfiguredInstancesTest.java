@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -97,6 +99,99 @@ class ConfiguredInstancesTest {
                 .hasMessageContaining("use MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN");
     }
 
+    /**
+     * Why the guard reads profile variables too: without it, SmallRye reads {@code _PROD_MEGAAPI_INSTANCES__...} as
+     * {@code %prod.megaapi.instances.*}, above the secret files, as the token of every key it folds onto.
+     */
+    @Test
+    void smallRyeAloneGivesAProfileVariableToEveryKeyItFoldsOnto() throws IOException {
+        Files.writeString(secrets.resolve("megaapi.instances.\"cust-1.main\".token"), CUSTOMER_TOKEN);
+        Files.writeString(secrets.resolve("megaapi.instances.\"cust_1_main\".token"), OTHER_TOKEN);
+
+        SmallRyeConfig config = config(Map.of("_PROD_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN", "variable-token"),
+                Map.of());
+
+        assertThat(config.getConfigValue("megaapi.instances.\"cust-1.main\".token").getValue())
+                .isEqualTo("variable-token");
+        assertThat(config.getConfigValue("megaapi.instances.\"cust_1_main\".token").getValue())
+                .isEqualTo("variable-token");
+    }
+
+    @Test
+    void refusesAProfileVariableThatCouldBelongToTwoKeys() throws IOException {
+        Files.writeString(secrets.resolve("megaapi.instances.\"cust-1.main\".token"), CUSTOMER_TOKEN);
+        Files.writeString(secrets.resolve("megaapi.instances.\"cust_1_main\".token"), OTHER_TOKEN);
+
+        assertThatThrownBy(() -> read(Map.of("_PROD_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN", "variable-token"), Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("_PROD_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN could be the setting of 2 "
+                        + "configured instances (cust-1.main, cust_1_main)")
+                .hasMessageNotContaining("variable-token");
+    }
+
+    @Test
+    void refusesAProfileVariableWhoseKeyIsNamedNowhereExactly() {
+        assertThatThrownBy(() -> read(Map.of("_prod_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN", CUSTOMER_TOKEN), Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("_prod_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN sets an instance's setting, but "
+                        + "its key cannot be recovered exactly")
+                .hasMessageNotContaining(CUSTOMER_TOKEN);
+    }
+
+    @Test
+    void refusesAProfileVariableSpeltOtherwiseThanItIsLookedUp() {
+        assertThatThrownBy(() -> read(Map.of("_PROD_MEGAAPI_INSTANCES_CUST_1_MAIN_TOKEN", CUSTOMER_TOKEN),
+                Map.of("megaapi.instances.\"cust-1.main\".base-url", "https://customer.example")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("use _PROD_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN");
+    }
+
+    @Test
+    void aProfileVariableOverridesTheOneKeyNamedExactlyElsewhere() throws IOException {
+        Files.writeString(secrets.resolve("megaapi.instances.\"cust-1.main\".token"), "older-token");
+
+        Map<String, InstanceSettings> instances = read(
+                Map.of("_PROD_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN", CUSTOMER_TOKEN), Map.of());
+
+        assertThat(instances).containsOnlyKeys("cust-1.main");
+        assertThat(instances.get("cust-1.main").token()).contains(new BearerToken(CUSTOMER_TOKEN));
+    }
+
+    /** SmallRye reads another profile's variable for no lookup, as it reads another profile's property. */
+    @Test
+    void ignoresAnotherProfilesVariable() {
+        Map<String, InstanceSettings> instances = read(
+                Map.of("_DEV_MEGAAPI_INSTANCES__CUST_1_MAIN__TOKEN", CUSTOMER_TOKEN), Map.of());
+
+        assertThat(instances).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "_PROD_" })
+    void acceptsTheInstancesOwnSettingsAsVariables(String profile) {
+        Map<String, String> environment = Map.of(profile + "MEGAAPI_INSTANCES_SECRET_ID", "megaapi/instances",
+                profile + "MEGAAPI_INSTANCES_FILE", "/var/run/secrets/megaapi-instances/instances.json",
+                profile + "MEGAAPI_INSTANCES_RECHECK_MS", "5000", profile + "MEGAAPI_INSTANCES_MAX_AGE_MS", "300000",
+                profile + "MEGAAPI_UNLISTED_INSTANCES", "refuse");
+
+        Map<String, InstanceSettings> instances = read(environment, Map.of());
+
+        assertThat(instances).isEmpty();
+        SmallRyeConfig config = config(environment, Map.of());
+        assertThat(config.getConfigValue("megaapi.instances-file").getValue())
+                .isEqualTo("/var/run/secrets/megaapi-instances/instances.json");
+        assertThat(config.getConfigValue("megaapi.instances-recheck-ms").getValue()).isEqualTo("5000");
+        assertThat(config.getConfigValue("megaapi.instances-max-age-ms").getValue()).isEqualTo("300000");
+        assertThat(config.getConfigValue("megaapi.unlisted-instances").getValue()).isEqualTo("refuse");
+    }
+
+    @Test
+    void refusesAVariableThatOnlyStartsLikeAnInstancesSetting() {
+        assertThatThrownBy(() -> read(Map.of("MEGAAPI_INSTANCES_FILE_TOKEN", CUSTOMER_TOKEN), Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("MEGAAPI_INSTANCES_FILE_TOKEN sets an instance's setting");
+    }
+
     @Test
     void keysThatDifferOnlyInCaseStaySeparateWithoutEnvironmentVariables() {
         Map<String, InstanceSettings> instances = read(Map.of(), Map.of("megaapi.instances.\"Cust-1\".token",
@@ -138,11 +233,13 @@ class ConfiguredInstancesTest {
     }
 
     private Map<String, InstanceSettings> read(Map<String, String> environment, Map<String, String> file) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile("prod")
-                .withSources(new EnvConfigSource(environment, 300))
+        return ConfiguredInstances.read(config(environment, file));
+    }
+
+    private SmallRyeConfig config(Map<String, String> environment, Map<String, String> file) {
+        return new SmallRyeConfigBuilder().withProfile("prod").withSources(new EnvConfigSource(environment, 300))
                 .withSources(new PropertiesConfigSource(file, "instances.properties", 250))
                 .withSources(new FileSystemConfigSource(secrets.toFile(), 100)).build();
-        return ConfiguredInstances.read(config);
     }
 
     @Test

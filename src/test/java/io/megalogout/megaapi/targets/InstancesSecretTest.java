@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.secrets.SecretsExtension;
@@ -31,15 +29,16 @@ class InstancesSecretTest {
             + " \"token-only\": {\"token\": \"" + TOKEN + "\"}}";
 
     private SecretsExtensionStandIn extension;
-    private InstancesSecret secret;
+    private InstancesSource secret;
 
     @BeforeEach
     void startTheExtension() throws IOException {
         extension = new SecretsExtensionStandIn();
         Map<String, String> environment = Map.of(SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port()),
                 "AWS_SESSION_TOKEN", SecretsExtensionStandIn.SESSION_TOKEN);
-        secret = new InstancesSecret(new SecretsExtension(name -> Optional.ofNullable(environment.get(name))),
-                Optional.of(ID), Duration.ofSeconds(5), false);
+        secret = new InstancesSource(Optional.of(new InstancesSecret(
+                new SecretsExtension(name -> Optional.ofNullable(environment.get(name))), ID, Duration.ofSeconds(5))),
+                false, InstancesSourceTest.FRESHNESS);
     }
 
     @AfterEach
@@ -51,8 +50,8 @@ class InstancesSecretTest {
     void readsEachInstancesOwnSettingsOnceAndKeepsThem() {
         extension.secret(ID, OK);
 
-        Map<String, InstanceSettings> instances = secret.instances(deadline());
-        secret.instances(deadline());
+        Map<String, InstanceSettings> instances = secret.reread(deadline()).valid();
+        secret.entry("host-only", deadline());
 
         assertThat(instances).containsOnlyKeys("cust-1.main", "host-only", "token-only");
         assertThat(instances.get("cust-1.main").token()).contains(new BearerToken(TOKEN));
@@ -65,11 +64,11 @@ class InstancesSecretTest {
     @Test
     void readsAgainOnDemandAndAfterACheckpoint() {
         extension.secret(ID, OK);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         secret.reread(deadline());
         secret.beforeCheckpoint(null);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         assertThat(extension.secretRequests()).hasSize(3);
     }
@@ -77,24 +76,35 @@ class InstancesSecretTest {
     @Test
     void redactsEveryTokenItReadUntilACheckpoint() {
         extension.secret(ID, OK);
-        secret.instances(deadline());
+        secret.entry("cust-1.main", deadline());
 
         assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo ***");
         secret.beforeCheckpoint(null);
         assertThat(secret.redact("echo " + TOKEN)).isEqualTo("echo " + TOKEN);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "[]", "not json", "{\"k\": \"" + TOKEN + "\"}", "{\"a/b\": {\"token\": \"" + TOKEN + "\"}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\", \"baseUrl\": \"https://c.example\"}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\", \"base-url\": \"http://c.example\"}}",
-            "{\"k\": {\"token\": \"bad token " + TOKEN + "\"}}", "{\"k\": {\"token\": 42}}",
-            "{\"k\": {\"token\": \"" + TOKEN + "\"}, \"k\": {\"token\": \"" + TOKEN + "\"}}" })
-    void refusesTheWholeSecretWhenAnyEntryBreaksTheRulesWithoutQuotingAValue(String json) {
-        extension.secret(ID, json);
-
-        assertThatThrownBy(() -> secret.instances(deadline())).isInstanceOf(TokenReadException.class)
+    /** What is refused is InstancesJsonTest's; here, that a refused read is not kept, and the next one reads again. */
+    @Test
+    void refusesASecretThatIsNotAJsonObjectAndReadsItAgainNextTime() {
+        extension.secret(ID, "[\"" + TOKEN + "\"]");
+        assertThatThrownBy(() -> secret.entry("k", deadline())).isInstanceOf(TokenReadException.class)
                 .hasMessageStartingWith("secret 'megaapi/instances'").hasMessageNotContaining(TOKEN);
+        extension.secret(ID, OK);
+
+        assertThat(secret.entry("cust-1.main", deadline())).isPresent();
+        assertThat(extension.secretRequests()).hasSize(2);
+    }
+
+    @Test
+    void keepsTheEntriesItRefusedBesideThoseThatServe() {
+        extension.secret(ID, "{\"good\": {\"token\": \"" + TOKEN + "\"}, \"plain\": {\"token\": \"" + TOKEN
+                + "\", \"base-url\": \"http://c.example\"}}");
+
+        InstanceEntries instances = secret.reread(deadline());
+
+        assertThat(instances.valid()).containsOnlyKeys("good");
+        assertThat(instances.refused()).containsOnlyKeys("plain");
+        assertThat(extension.secretRequests()).hasSize(1);
     }
 
     private static Deadline deadline() {

@@ -21,7 +21,7 @@ public final class SecretsRead {
     /** The instances read from {@code megaapi.instances-secret-id}. */
     public static void forgetInstances() {
         if (Arc.container() != null) {
-            Arc.container().instance(InstancesSecret.class).get().forget();
+            Arc.container().instance(InstancesSource.class).get().forget();
         }
     }
 }

@@ -29,13 +29,40 @@ class TargetConfigCheckTest {
     private static final SecretsExtension ELSEWHERE = extension(Map.of());
 
     record Config(Optional<String> baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId,
-            Optional<String> instancesSecretId, long tokenSecretTimeoutMs, boolean allowPlainHttp)
+            Optional<String> instancesSecretId, long tokenSecretTimeoutMs, boolean allowPlainHttp,
+            Optional<String> instancesFile, Unlisted unlistedInstances)
             implements
                 TargetConfig {
+
+        Config(Optional<String> baseUrl, Optional<BearerToken> token, Optional<String> tokenSecretId,
+                Optional<String> instancesSecretId, long tokenSecretTimeoutMs, boolean allowPlainHttp) {
+            this(baseUrl, token, tokenSecretId, instancesSecretId, tokenSecretTimeoutMs, allowPlainHttp,
+                    Optional.empty(), Unlisted.DEFAULT);
+        }
 
         @Override
         public Map<String, Declared> instances() {
             return Map.of();
+        }
+
+        @Override
+        public long instancesRecheckMs() {
+            return 5000;
+        }
+
+        @Override
+        public long instancesMaxAgeMs() {
+            return 300_000;
+        }
+
+        Config refusingUnlisted() {
+            return new Config(baseUrl, token, tokenSecretId, instancesSecretId, tokenSecretTimeoutMs, allowPlainHttp,
+                    instancesFile, Unlisted.REFUSE);
+        }
+
+        Config withInstancesFile(String path) {
+            return new Config(baseUrl, token, tokenSecretId, instancesSecretId, tokenSecretTimeoutMs, allowPlainHttp,
+                    Optional.of(path), unlistedInstances);
         }
 
         Config(String baseUrl, String token, boolean allowPlainHttp) {
@@ -131,7 +158,18 @@ class TargetConfigCheckTest {
                 LaunchMode.NORMAL, ON_LAMBDA))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("megaapi.base-url is required unless instances have hosts of their own: set "
-                        + "MEGAAPI_BASE_URL, or megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_SECRET_ID");
+                        + "MEGAAPI_BASE_URL, or megaapi.instances.\"<key>\".base-url, or MEGAAPI_INSTANCES_FILE, or"
+                        + " MEGAAPI_INSTANCES_SECRET_ID");
+    }
+
+    @Test
+    void refusesTwoInstancesSourcesAndStartsWithAFileAlone() {
+        assertThatThrownBy(() -> TargetConfigCheck.check(Config.withoutDefaults(Optional.of("megaapi/instances"))
+                .withInstancesFile("/var/run/secrets/megaapi/instances.json"), Map.of(), LaunchMode.NORMAL, ON_LAMBDA))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("megaapi.instances-file and megaapi.instances-secret-id are both set");
+        TargetConfigCheck.check(Config.withoutDefaults(Optional.empty()).withInstancesFile("/x/instances.json"),
+                Map.of(), LaunchMode.NORMAL, ON_LAMBDA);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.megalogout.megaapi.targets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,14 +82,33 @@ class TargetsTest {
                 .hasMessage("Instance 'cust-1' is not configured in this deployment: %s; nothing was sent", missing);
     }
 
+    @Test
+    void refusesAKeyWithNoEntryOfItsOwnWhenUnlistedInstancesAreRefusedAndNeverSendsItToTheDefaultHost() {
+        MegaApiToken token = new MegaApiToken(new ConfiguredToken(new BearerToken("default-token")), Duration.ofSeconds(1));
+        TargetConfig config = new TargetConfigCheckTest.Config(Optional.of(DEFAULT_HOST), Optional.empty(),
+                Optional.empty(), Optional.empty(), 3000, false).refusingUnlisted();
+        Targets targets = new Targets(new ConfiguredInstances(Map.of("listed", entry(OWN_HOST, TOKEN,
+                "megaapi.instances.\"listed\""))), new InstancesSource(Optional.empty(), false,
+                        InstancesSourceTest.FRESHNESS),
+                token, config);
+
+        assertThatThrownBy(() -> targets.of(KEY, Deadline.after(Duration.ofSeconds(1))))
+                .isInstanceOf(InstanceNotConfiguredException.class)
+                .hasMessage("Instance 'cust-1' is not configured in this deployment: it has no entry of its own"
+                        + " (megaapi.instances.\"cust-1\") and megaapi.unlisted-instances is refuse; nothing was sent");
+        assertThat(targets.of(new InstanceKey("listed"), Deadline.after(Duration.ofSeconds(1))).baseUrl())
+                .isEqualTo(OWN_HOST);
+    }
+
     private static InstanceSettings entry(String baseUrl, BearerToken token, String origin) {
         return new InstanceSettings(Optional.ofNullable(baseUrl), Optional.ofNullable(token), origin);
     }
 
     private static Targets targets(Defaults defaults) {
         Duration timeout = Duration.ofSeconds(1);
-        InstancesSecret secret = new InstancesSecret(new SecretsExtension(name -> Optional.empty()),
-                defaults.secret() ? Optional.of(SECRET_ID) : Optional.empty(), timeout, false);
+        InstancesSource secret = new InstancesSource(defaults.secret()
+                ? Optional.of(new InstancesSecret(new SecretsExtension(name -> Optional.empty()), SECRET_ID, timeout))
+                : Optional.empty(), false, InstancesSourceTest.FRESHNESS);
         MegaApiToken token = new MegaApiToken(defaults.token() ? new ConfiguredToken(new BearerToken("default-token"))
                 : null, timeout);
         TargetConfig config = new TargetConfigCheckTest.Config(defaults.host() ? Optional.of(DEFAULT_HOST)

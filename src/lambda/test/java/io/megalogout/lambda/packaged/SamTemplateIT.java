@@ -93,6 +93,9 @@ class SamTemplateIT {
         assertThat(variables).containsEntry("MEGAAPI_BASE_URL", ifGiven("HasDefaultHost", "MegaApiBaseUrl"))
                 .containsEntry("MEGAAPI_TOKEN_SECRET_ID", ifGiven("HasTokenSecret", "MegaApiTokenSecretArn"))
                 .containsEntry("MEGAAPI_INSTANCES_SECRET_ID", ifGiven("HasInstancesSecret", "MegaApiInstancesSecretArn"))
+                // With an instances secret, a key it does not list is refused, never sent with the default token.
+                .containsEntry("MEGAAPI_UNLISTED_INSTANCES", Map.of("Fn::If", List.of("HasInstancesSecret",
+                        TargetConfig.Unlisted.REFUSE.name().toLowerCase(), TargetConfig.Unlisted.DEFAULT.name().toLowerCase())))
                 .doesNotContainKey("MEGAAPI_TOKEN")
                 // The function reads the token only at its first logout and after a 401: a cache could hide a rotation.
                 .containsEntry("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "false");
