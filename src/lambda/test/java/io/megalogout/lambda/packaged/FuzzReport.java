@@ -22,6 +22,7 @@ final class FuzzReport {
         CONFIRMED("(a) confirmed"),
         EVENT_REJECTED("(b) InvalidEventException"),
         KEY_REJECTED("(b) InvalidInstanceKeyException"),
+        NOT_LISTED("(c) not listed, InstanceNotConfiguredException"),
         FAILED("failed");
 
         final String label;
@@ -35,7 +36,8 @@ final class FuzzReport {
                 case LoggedOut l -> LOGGED_OUT;
                 case DryRun d -> DRY_RUN;
                 case Confirmed c -> CONFIRMED;
-                case Rejected r -> r.errorType().equals(EventOracle.INVALID_KEY) ? KEY_REJECTED : EVENT_REJECTED;
+                case Rejected r -> r.errorType().equals(EventOracle.INVALID_KEY) ? KEY_REJECTED
+                        : r.errorType().equals(Listing.NOT_CONFIGURED) ? NOT_LISTED : EVENT_REJECTED;
             };
         }
     }

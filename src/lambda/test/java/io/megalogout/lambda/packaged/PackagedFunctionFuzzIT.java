@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +30,7 @@ import io.megalogout.DocumentedRules;
 import io.megalogout.lambda.packaged.EventCategory.Drawn;
 import io.megalogout.lambda.packaged.EventOracle.Confirmed;
 import io.megalogout.lambda.packaged.EventOracle.DryRun;
+import io.megalogout.lambda.packaged.EventOracle.Expected;
 import io.megalogout.lambda.packaged.EventOracle.LoggedOut;
 import io.megalogout.lambda.packaged.EventOracle.Rejected;
 import io.megalogout.lambda.packaged.EventOracle.Result;
@@ -59,7 +62,9 @@ import io.megalogout.lambda.packaged.EventOracle.Result;
  * <li>the function answers with errorType {@code InvalidEventException} or {@code InvalidInstanceKeyException}, and
  * Mega-API received nothing.</li>
  * </ol>
- * Which one, and for (a) which mode and key, is what {@link EventOracle} expects of the event. Finally, the token never appears
+ * Which one, and for (a) which mode and key, is what {@link EventOracle} expects of the event; but the function serves
+ * listed instances only ({@code megaapi.unlisted-instances=refuse}), and a valid key that {@link Listing} leaves out of
+ * the instances file ends in {@code InstanceNotConfiguredException} with nothing sent. Finally, the token never appears
  * in
  * anything the function wrote. The run prints a report (seed, cases, time, counts by category and result) and fails with
  * up to {@value #MAX_FAILURES} failing cases, each with its event and the command that reruns it.
@@ -84,6 +89,7 @@ class PackagedFunctionFuzzIT {
 
     private static WireMockServer megaApi;
     private static PackagedFunction function;
+    private static Path instancesFile;
 
     @BeforeAll
     static void startTheFunction() throws Exception {
@@ -95,11 +101,17 @@ class PackagedFunctionFuzzIT {
                 .willReturn(okJson(CONNECTED)));
         megaApi.stubFor(get(urlPathMatching(PATH_START + "[^/]+")).inScenario(SCENARIO).whenScenarioStateIs("logged out")
                 .willReturn(okJson(DISCONNECTED)));
+        instancesFile = Files.createTempDirectory("fuzz-instances").resolve("instances.json");
+        Files.writeString(instancesFile, "{}");
         function = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN", TOKEN,
                 // WireMock speaks plain http here; prod refuses it unless told so explicitly.
                 "MEGAAPI_ALLOW_PLAIN_HTTP", "true",
                 // A confirmed logout reads the status again 10 ms after the logout, not 250 ms.
-                "CONFIRM_POLL_INITIAL_DELAY_MS", "10"));
+                "CONFIRM_POLL_INITIAL_DELAY_MS", "10",
+                // Only listed instances are served, as the template has it with an instances source; the file is read
+                // again for every key it does not list (no wait), so that each case's own file is the one read.
+                "MEGAAPI_UNLISTED_INSTANCES", "refuse", "MEGAAPI_INSTANCES_FILE", instancesFile.toString(),
+                "MEGAAPI_INSTANCES_RECHECK_MS", "0"));
     }
 
     @AfterAll
@@ -153,6 +165,8 @@ class PackagedFunctionFuzzIT {
                     drawn.category().label, fuzzCase.detail(), fuzzCase.expected(), fuzzCase.event().length,
                     Bytes.printable(fuzzCase.event(), 4_000));
         }
+        Expected expected = Listing.expected(fuzzCase.expected());
+        Listing.write(instancesFile, fuzzCase.expected());
         megaApi.resetRequests();
         megaApi.resetScenarios();
         RuntimeApiStandIn.Outcome outcome;
@@ -165,7 +179,7 @@ class PackagedFunctionFuzzIT {
         }
         try {
             Result result = resultOf(outcome);
-            if (fuzzCase.expected().admits(result)) {
+            if (expected.admits(result)) {
                 report.passed(drawn.category(), result);
             } else {
                 report.failed(index, drawn.category(), fuzzCase, "ended in " + result);
@@ -183,7 +197,7 @@ class PackagedFunctionFuzzIT {
         if (outcome.failed()) {
             JsonNode error = JSON.readTree(outcome.body());
             assertThat(error.path("errorType").asText()).as("errorType of %s", outcome.body())
-                    .isIn(EventOracle.INVALID_EVENT, EventOracle.INVALID_KEY);
+                    .isIn(EventOracle.INVALID_EVENT, EventOracle.INVALID_KEY, Listing.NOT_CONFIGURED);
             assertThat(requests).as("requests to Mega-API after %s", outcome.body()).isEmpty();
             return new Rejected(error.path("errorType").asText());
         }
