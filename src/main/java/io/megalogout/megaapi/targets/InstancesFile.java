@@ -16,7 +16,7 @@ import io.megalogout.logout.Deadline;
  * the base manifests mount, optional. No file means no instances listed (a single-tenant deployment has none); a file
  * that cannot be read, is larger than {@value #MAX_BYTES} bytes or is not UTF-8 is a failed read.
  */
-record InstancesFile(Path path) implements InstancesSource.Reader {
+record InstancesFile(Path path) implements InstancesReader {
 
     /** Far more than thousands of instances take: a file this large is not an instances file. */
     static final int MAX_BYTES = 1 << 20;

@@ -13,7 +13,7 @@ import io.megalogout.secrets.SecretsExtension;
  */
 record InstancesSecret(SecretsExtension extension, String secretId, Duration readTimeout)
         implements
-            InstancesSource.Reader {
+            InstancesReader {
 
     @Override
     public String name() {

@@ -38,20 +38,6 @@ class InstancesSource implements Resource {
 
     private static final Logger LOG = Logger.getLogger(InstancesSource.class);
 
-    /** Where the JSON comes from. */
-    interface Reader {
-
-        /** The source, for messages: {@code secret '<id>'} or {@code file '<path>'}; never a value. */
-        String name();
-
-        /** @throws TokenReadException when it cannot be read before the deadline */
-        String read(Deadline deadline);
-    }
-
-    /** How long a copy is trusted. */
-    record Freshness(Duration recheck, Duration maxAge, Ticker ticker) {
-    }
-
     /** What was read, and when ({@link Ticker#nanoTime()}). */
     private record Copy(InstanceEntries entries, long readAt) {
 
@@ -61,9 +47,9 @@ class InstancesSource implements Resource {
         }
     }
 
-    private final Optional<Reader> reader;
+    private final Optional<InstancesReader> reader;
     private final boolean plainHttp;
-    private final Freshness freshness;
+    private final InstancesFreshness freshness;
     /** Every token read so far: an answer quoting an older one must not pass it on either. */
     private final HeldTokens held = new HeldTokens();
     private volatile Copy copy;
@@ -74,11 +60,11 @@ class InstancesSource implements Resource {
     @Inject
     InstancesSource(TargetConfig config, SecretsExtension extension) {
         this(reader(config, extension), LaunchMode.current().isDevOrTest() || config.allowPlainHttp(),
-                new Freshness(Duration.ofMillis(config.instancesRecheckMs()), Duration.ofMillis(config.instancesMaxAgeMs()),
-                        Ticker.SYSTEM));
+                new InstancesFreshness(Duration.ofMillis(config.instancesRecheckMs()),
+                        Duration.ofMillis(config.instancesMaxAgeMs()), Ticker.SYSTEM));
     }
 
-    InstancesSource(Optional<Reader> reader, boolean plainHttp, Freshness freshness) {
+    InstancesSource(Optional<InstancesReader> reader, boolean plainHttp, InstancesFreshness freshness) {
         this.reader = reader;
         this.plainHttp = plainHttp;
         this.freshness = freshness;
@@ -86,7 +72,7 @@ class InstancesSource implements Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private static Optional<Reader> reader(TargetConfig config, SecretsExtension extension) {
+    private static Optional<InstancesReader> reader(TargetConfig config, SecretsExtension extension) {
         if (config.instancesFile().isPresent()) {
             return Optional.of(new InstancesFile(Path.of(config.instancesFile().get())));
         }
@@ -108,13 +94,13 @@ class InstancesSource implements Resource {
         Copy current = copy;
         if (current == null) {
             current = refresh(null, deadline, true);
-        } else if (age(current).compareTo(freshness.maxAge()) >= 0 && mayTryAgain()) {
+        } else if (freshness.expired(current.readAt()) && freshness.mayTryAgain(lastTry)) {
             current = refresh(current, deadline, false);
         }
         if (current.lists(key)) {
             return current.entries().of(key);
         }
-        if (mayTryAgain()) {
+        if (freshness.mayTryAgain(lastTry)) {
             return refresh(current, deadline, true).entries().of(key);
         }
         if (lastFailed) {
@@ -122,11 +108,6 @@ class InstancesSource implements Resource {
                     + " instance '" + key + "': it is not sent anywhere until the source can be read");
         }
         return Optional.empty();
-    }
-
-    /** At most one read per {@code megaapi.instances-recheck-ms}, whatever asks for it. */
-    private boolean mayTryAgain() {
-        return since(lastTry).compareTo(freshness.recheck()) >= 0;
     }
 
     /**
@@ -140,7 +121,7 @@ class InstancesSource implements Resource {
 
     /** The source, for messages. */
     String name() {
-        return reader.map(Reader::name).orElse("no instances source");
+        return reader.map(InstancesReader::name).orElse("no instances source");
     }
 
     /** Replaces every token read from the source so far, wherever it appears in text that came from outside. */
@@ -176,32 +157,24 @@ class InstancesSource implements Resource {
         if (current != null && current != stale) {
             return current;
         }
-        lastTry = freshness.ticker().nanoTime();
+        lastTry = freshness.now();
         try {
             String json = reader.orElseThrow().read(deadline);
             InstanceEntries entries = InstancesJson.parse(json, name(), plainHttp);
             entries.valid().values().forEach(settings -> settings.token().ifPresent(held::add));
-            copy = new Copy(entries, freshness.ticker().nanoTime());
+            copy = new Copy(entries, freshness.now());
             lastFailed = false;
             return copy;
         } catch (TokenReadException unreadable) {
             lastFailed = true;
             if (current != null) {
                 LOG.warnf("instances: %s could not be read again; the copy read %d s ago is kept: %s", name(),
-                        age(current).toSeconds(), unreadable.getMessage());
+                        freshness.since(current.readAt()).toSeconds(), unreadable.getMessage());
             }
             if (current == null || failIfUnread) {
                 throw unreadable;
             }
             return current;
         }
-    }
-
-    private Duration age(Copy current) {
-        return since(current.readAt());
-    }
-
-    private Duration since(long nanos) {
-        return Duration.ofNanos(freshness.ticker().nanoTime() - nanos);
     }
 }

@@ -23,7 +23,7 @@ import io.megalogout.logout.Ticker;
 class InstancesSourceTest {
 
     /** The defaults: a recheck every 5 s, a copy trusted 5 minutes. */
-    static final InstancesSource.Freshness FRESHNESS = new InstancesSource.Freshness(Duration.ofSeconds(5),
+    static final InstancesFreshness FRESHNESS = new InstancesFreshness(Duration.ofSeconds(5),
             Duration.ofMinutes(5), Ticker.SYSTEM);
 
     private static final String TOKEN = "instance-token-0001";
@@ -31,7 +31,7 @@ class InstancesSourceTest {
     private final Clock clock = new Clock();
     private final Source source = new Source();
     private final InstancesSource instances = new InstancesSource(Optional.of(source), false,
-            new InstancesSource.Freshness(Duration.ofSeconds(5), Duration.ofMinutes(5), clock));
+            new InstancesFreshness(Duration.ofSeconds(5), Duration.ofMinutes(5), clock));
 
     @TempDir
     Path dir;
@@ -122,7 +122,7 @@ class InstancesSourceTest {
     }
 
     /** A source whose JSON the test sets; null: unreadable. */
-    private static final class Source implements InstancesSource.Reader {
+    private static final class Source implements InstancesReader {
 
         String json;
         int reads;
