@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.megaapi.targets.SecretsRead;
 import io.megalogout.secrets.SecretsExtension;
@@ -133,5 +134,12 @@ public class MegaApiHosts implements QuarkusTestResourceLifecycleManager {
     @Target(ElementType.FIELD)
     @Retention(RetentionPolicy.RUNTIME)
     public @interface InjectMegaApiHosts {
+    }
+
+    /** Each request a host received, oldest first: method, path and bearer token. */
+    public static List<String> requests(WireMockServer host) {
+        return host.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest)
+                .map(request -> request.getMethod() + " " + request.getUrl() + " " + request.getHeader("Authorization"))
+                .toList();
     }
 }

@@ -3,10 +3,8 @@ package io.megalogout.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.megalogout.megaapi.MegaApiStub;
 
@@ -65,7 +60,7 @@ class CallersSecretTest {
 
     @Test
     void createsOnlyCallerSettingsThatStartUpAccepts() throws Exception {
-        Map<String, String> settings = data(created());
+        Map<String, String> settings = KubectlSecret.data(created());
         Map<String, Map<String, String>> callers = new TreeMap<>();
         for (Map.Entry<String, String> entry : settings.entrySet()) {
             Matcher setting = SETTING.matcher(entry.getKey());
@@ -106,8 +101,8 @@ class CallersSecretTest {
         assertThat(mount.getSubPath()).isNull();
         assertThat(ConfigProvider.getConfig().getValues("smallrye.config.source.file.locations", String.class))
                 .contains(mount.getMountPath());
-        Path directory = KubeletMount.of(data(secret), temporary);
-        assertThat(new FileSystemConfigSource(directory.toFile(), 100).getProperties()).isEqualTo(data(secret));
+        Path directory = KubeletMount.of(KubectlSecret.data(secret), temporary);
+        assertThat(new FileSystemConfigSource(directory.toFile(), 100).getProperties()).isEqualTo(KubectlSecret.data(secret));
     }
 
     @Test
@@ -115,12 +110,13 @@ class CallersSecretTest {
         Path file = temporary.resolve("secret.yaml");
         Files.writeString(file, run(DocumentedCommand.in(README, CREATE) + " --dry-run=client -o yaml"));
         String patch = DocumentedCommand.in(README, ROTATE);
-        String name = "kubectl patch secret " + secret(Files.readString(file)).getMetadata().getName() + " ";
+        String name = "kubectl patch secret " + KubectlSecret.read(Files.readString(file)).getMetadata().getName() + " ";
         assertThat(patch).startsWith(name);
 
-        Secret rotated = secret(run("kubectl patch --local -f '" + file + "' -o yaml " + patch.substring(name.length())));
-        Map<String, String> before = data(secret(Files.readString(file)));
-        Map<String, String> after = new HashMap<>(data(rotated));
+        Secret rotated = KubectlSecret
+                .read(run("kubectl patch --local -f '" + file + "' -o yaml " + patch.substring(name.length())));
+        Map<String, String> before = KubectlSecret.data(KubectlSecret.read(Files.readString(file)));
+        Map<String, String> after = new HashMap<>(KubectlSecret.data(rotated));
         // What the API server does with stringData on write: merge it over data.
         if (rotated.getStringData() != null) {
             after.putAll(rotated.getStringData());
@@ -137,21 +133,11 @@ class CallersSecretTest {
     }
 
     private Secret created() throws IOException, InterruptedException {
-        return secret(run(DocumentedCommand.in(README, CREATE) + " --dry-run=client -o yaml"));
+        return KubectlSecret.read(run(DocumentedCommand.in(README, CREATE) + " --dry-run=client -o yaml"));
     }
 
     private String run(String command) throws IOException, InterruptedException {
         return DocumentedCommand.run(command, KEYS, temporary);
     }
 
-    private static Secret secret(String yaml) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readValue(yaml, Secret.class);
-    }
-
-    private static Map<String, String> data(Secret secret) {
-        Map<String, String> data = new TreeMap<>();
-        secret.getData().forEach((key, value) -> data.put(key,
-                new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        return data;
-    }
 }

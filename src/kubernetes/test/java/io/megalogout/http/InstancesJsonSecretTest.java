@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.targets.TargetConfig;
@@ -64,7 +58,7 @@ class InstancesJsonSecretTest {
 
     @Test
     void createsTheKeyInstancesJsonFromTheFileAsItIs() throws Exception {
-        Map<String, String> data = data(created());
+        Map<String, String> data = KubectlSecret.data(created());
 
         assertThat(data).containsEntry(KEY, INSTANCES).containsKeys("megaapi.token", CallersCheck.API_KEYS);
     }
@@ -75,8 +69,9 @@ class InstancesJsonSecretTest {
         String change = DocumentedCommand.in(README, CHANGE);
         assertThat(change).endsWith(pipe);
 
-        Secret changed = secret(run(change.substring(0, change.length() - pipe.length()) + " --dry-run=client -o yaml"));
-        assertThat(data(changed)).isEqualTo(data(created()));
+        Secret changed = KubectlSecret
+                .read(run(change.substring(0, change.length() - pipe.length()) + " --dry-run=client -o yaml"));
+        assertThat(KubectlSecret.data(changed)).isEqualTo(KubectlSecret.data(created()));
         assertThat(changed.getMetadata().getName()).isEqualTo(created().getMetadata().getName());
     }
 
@@ -113,7 +108,7 @@ class InstancesJsonSecretTest {
 
     @Test
     void isAPropertyOutsideTheInstancesMappingWhenSmallRyeReadsTheDirectory() throws Exception {
-        Path directory = KubeletMount.of(data(created()), temporary);
+        Path directory = KubeletMount.of(KubectlSecret.data(created()), temporary);
         assertThat(ConfigProvider.getConfig().getValues("smallrye.config.source.file.locations", String.class))
                 .contains(Path.of(readFile()).getParent().toString());
 
@@ -138,7 +133,7 @@ class InstancesJsonSecretTest {
     }
 
     private Secret created() throws IOException, InterruptedException {
-        return secret(run(DocumentedCommand.in(README, CREATE) + " --dry-run=client -o yaml"));
+        return KubectlSecret.read(run(DocumentedCommand.in(README, CREATE) + " --dry-run=client -o yaml"));
     }
 
     /** Runs a README command where the instances' file is {@code ./instances.json}, as the README writes it. */
@@ -151,14 +146,4 @@ class InstancesJsonSecretTest {
         return DocumentedCommand.run(command, VARIABLES, temporary, directory);
     }
 
-    private static Secret secret(String yaml) throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readValue(yaml, Secret.class);
-    }
-
-    private static Map<String, String> data(Secret secret) {
-        Map<String, String> data = new TreeMap<>();
-        secret.getData().forEach((key, value) -> data.put(key,
-                new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        return data;
-    }
 }

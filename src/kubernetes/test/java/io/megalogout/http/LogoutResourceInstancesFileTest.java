@@ -5,18 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.megalogout.http.Door.event;
+import static io.megalogout.megaapi.MegaApiHosts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.megaapi.MegaApiStub;
 import io.megalogout.megaapi.MegaApiStub.InjectMegaApiStub;
@@ -84,9 +83,4 @@ class LogoutResourceInstancesFileTest {
     }
 
     /** Each request the host received, oldest first: method, path and bearer token. */
-    private static List<String> requests(WireMockServer host) {
-        return host.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest)
-                .map(request -> request.getMethod() + " " + request.getUrl() + " " + request.getHeader("Authorization"))
-                .toList();
-    }
 }

@@ -4,16 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.megalogout.megaapi.MegaApiHosts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -117,10 +113,7 @@ class PackagedDoorInstancesIT {
         String yaml = DocumentedCommand.run(DocumentedCommand.in(README, "instances-secret:create")
                 + " --dry-run=client -o yaml", Map.of("MEGAAPI_TOKEN", DEFAULT_TOKEN, "API_KEYS", DoorSettingsForTests.KEY),
                 temporary, work);
-        Map<String, String> data = new TreeMap<>();
-        new ObjectMapper(new YAMLFactory()).readValue(yaml, Secret.class).getData().forEach((key, value) -> data.put(key,
-                new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        return data;
+        return KubectlSecret.data(KubectlSecret.read(yaml));
     }
 
     /** As the kubelet's atomic writer does: the new version in a directory of its own, then {@code ..data} swapped. */
@@ -135,11 +128,5 @@ class PackagedDoorInstancesIT {
 
     private HttpResponse<String> logout(String key) throws IOException, InterruptedException {
         return door.logout("{\"instanceKey\":\"" + key + "\"}", DoorSettingsForTests.KEY);
-    }
-
-    private static List<String> requests(WireMockServer host) {
-        return host.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest)
-                .map(request -> request.getMethod() + " " + request.getUrl() + " " + request.getHeader("Authorization"))
-                .toList();
     }
 }

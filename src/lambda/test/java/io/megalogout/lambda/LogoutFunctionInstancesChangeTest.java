@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.megalogout.lambda.EventServer.event;
 import static io.megalogout.lambda.EventServer.invoke;
 import static io.megalogout.lambda.LogoutFunctionManyHostsTest.OK;
-import static io.megalogout.lambda.LogoutFunctionManyHostsTest.requests;
+import static io.megalogout.megaapi.MegaApiHosts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

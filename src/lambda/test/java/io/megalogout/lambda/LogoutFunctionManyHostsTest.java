@@ -6,17 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.megalogout.lambda.EventServer.event;
 import static io.megalogout.lambda.EventServer.invoke;
+import static io.megalogout.megaapi.MegaApiHosts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.TokenNeverLogged;
 import io.megalogout.megaapi.MegaApiHosts;
@@ -143,12 +139,5 @@ class LogoutFunctionManyHostsTest {
     private void stubBothOk() {
         hosts.defaultHost().stubFor(any(anyUrl()).willReturn(okJson(OK)));
         hosts.customerHost().stubFor(any(anyUrl()).willReturn(okJson(OK)));
-    }
-
-    /** Each request a host received, oldest first: method, path and bearer token. */
-    static List<String> requests(WireMockServer host) {
-        return host.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest)
-                .map(request -> request.getMethod() + " " + request.getUrl() + " " + request.getHeader("Authorization"))
-                .toList();
     }
 }
