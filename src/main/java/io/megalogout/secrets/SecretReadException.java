@@ -6,7 +6,7 @@ package io.megalogout.secrets;
  */
 public final class SecretReadException extends RuntimeException {
 
-    SecretReadException(String secretId, String what) {
+    public SecretReadException(String secretId, String what) {
         super("secret '" + secretId + "': " + what, null, false, false);
     }
 }

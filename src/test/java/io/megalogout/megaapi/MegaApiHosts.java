@@ -92,7 +92,8 @@ public class MegaApiHosts implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            config.putAll(Map.of("megaapi.instances-secret-id", INSTANCES_SECRET_ID, "AWS_SESSION_TOKEN",
+            config.putAll(Map.of("megaapi.instances-secret-id", INSTANCES_SECRET_ID, "megaapi.secrets.reader", "extension",
+                    "AWS_SESSION_TOKEN",
                     SecretsExtensionStandIn.SESSION_TOKEN, SecretsExtension.PORT_VARIABLE,
                     String.valueOf(extension.port())));
         } else {

@@ -85,7 +85,7 @@ public class MegaApiStub implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         // Lambda's environment variables, which the function reads through its configuration.
-        config.putAll(Map.of("megaapi.token-secret-id", SECRET_ID, "AWS_SESSION_TOKEN",
+        config.putAll(Map.of("megaapi.token-secret-id", SECRET_ID, "megaapi.secrets.reader", "extension", "AWS_SESSION_TOKEN",
                 SecretsExtensionStandIn.SESSION_TOKEN, SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port())));
         return config;
     }

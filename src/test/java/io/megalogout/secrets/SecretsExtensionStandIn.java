@@ -20,16 +20,12 @@ import com.sun.net.httpserver.HttpServer;
  * The AWS Parameters and Secrets Lambda Extension as the function sees it, on a port of its own:
  * {@code GET /secretsmanager/get?secretId=...}, answered only with the session token in
  * {@code X-Aws-Parameters-Secrets-Token} (401 otherwise, as the extension does), with the secret's JSON, as
- * GetSecretValue answers. It also plays the container credentials endpoint that SnapStart functions get their session
- * token from ({@code GET /credentials}). Tests set the secrets, make it fail or slow, and read what it was asked.
+ * GetSecretValue answers. Tests set the secrets, make it fail or slow, and read what it was asked.
  */
 public final class SecretsExtensionStandIn implements AutoCloseable {
 
     /** The session token the stand-in accepts: distinctive, so that tests can check it is never logged. */
     public static final String SESSION_TOKEN = "test-session-token-never-logged";
-    /** What the function must send to the container credentials endpoint. */
-    public static final String CONTAINER_AUTHORIZATION = "test-container-authorization";
-    public static final String CREDENTIALS_PATH = "/credentials";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,18 +49,12 @@ public final class SecretsExtensionStandIn implements AutoCloseable {
     public SecretsExtensionStandIn(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/secretsmanager/get", this::secret);
-        server.createContext(CREDENTIALS_PATH, this::credentials);
         server.setExecutor(threads);
         server.start();
     }
 
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    /** The container credentials endpoint's URI, the value of {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}. */
-    public String credentialsUri() {
-        return "http://127.0.0.1:" + port() + CREDENTIALS_PATH;
     }
 
     /** Stores a secret's {@code SecretString}. */
@@ -86,7 +76,7 @@ public final class SecretsExtensionStandIn implements AutoCloseable {
         return this;
     }
 
-    /** Every request so far, credentials requests included. */
+    /** Every request so far. */
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -121,17 +111,6 @@ public final class SecretsExtensionStandIn implements AutoCloseable {
             reply(exchange, 200, JSON.writeValueAsString(Map.of("ARN", secretId, "Name", secretId, "SecretString",
                     secrets.get(secretId), "VersionId", "v1", "VersionStages", List.of("AWSCURRENT"))));
         }
-    }
-
-    private void credentials(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        requests.add(new Request(exchange.getRequestURI().getPath(), null, authorization));
-        if (!CONTAINER_AUTHORIZATION.equals(authorization)) {
-            reply(exchange, 403, "{\"message\":\"bad authorization\"}");
-            return;
-        }
-        reply(exchange, 200, JSON.writeValueAsString(Map.of("AccessKeyId", "ASIATESTACCESSKEY", "SecretAccessKey",
-                "test-secret-access-key", "Token", SESSION_TOKEN, "Expiration", "2099-01-01T00:00:00Z")));
     }
 
     private void pause() {

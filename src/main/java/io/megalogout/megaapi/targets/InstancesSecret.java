@@ -4,14 +4,14 @@ import java.time.Duration;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.secrets.SecretReadException;
-import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsReader;
 
 /**
- * The instances in an AWS Secrets Manager secret ({@code megaapi.instances-secret-id}), read through the AWS Parameters
- * and Secrets Lambda Extension as the token's secret is ({@link SecretToken}), within the request's deadline and at most
+ * The instances in an AWS Secrets Manager secret ({@code megaapi.instances-secret-id}), read by the same
+ * {@link SecretsReader} as the token's secret ({@link SecretToken}), within the request's deadline and at most
  * {@code megaapi.token-secret-timeout-ms}.
  */
-record InstancesSecret(SecretsExtension extension, String secretId, Duration readTimeout)
+record InstancesSecret(SecretsReader secrets, String secretId, Duration readTimeout)
         implements
             InstancesReader {
 
@@ -27,7 +27,7 @@ record InstancesSecret(SecretsExtension extension, String secretId, Duration rea
             throw new TokenReadException("no time was left before the deadline to read " + name());
         }
         try {
-            return extension.secretString(secretId, left.compareTo(readTimeout) < 0 ? left : readTimeout);
+            return secrets.secretString(secretId, left.compareTo(readTimeout) < 0 ? left : readTimeout);
         } catch (SecretReadException unreadable) {
             throw new TokenReadException(unreadable.getMessage());
         }

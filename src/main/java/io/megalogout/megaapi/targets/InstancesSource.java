@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.megalogout.logout.Deadline;
 import io.megalogout.logout.Ticker;
-import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsReader;
 
 import io.quarkus.runtime.LaunchMode;
 
@@ -58,8 +58,8 @@ class InstancesSource implements Resource {
     private volatile boolean lastFailed;
 
     @Inject
-    InstancesSource(TargetConfig config, SecretsExtension extension) {
-        this(reader(config, extension), LaunchMode.current().isDevOrTest() || config.allowPlainHttp(),
+    InstancesSource(TargetConfig config, SecretsReader secrets) {
+        this(reader(config, secrets), LaunchMode.current().isDevOrTest() || config.allowPlainHttp(),
                 new InstancesFreshness(Duration.ofMillis(config.instancesRecheckMs()),
                         Duration.ofMillis(config.instancesMaxAgeMs()), Ticker.SYSTEM));
     }
@@ -72,11 +72,11 @@ class InstancesSource implements Resource {
         Core.getGlobalContext().register(this);
     }
 
-    private static Optional<InstancesReader> reader(TargetConfig config, SecretsExtension extension) {
+    private static Optional<InstancesReader> reader(TargetConfig config, SecretsReader secrets) {
         if (config.instancesFile().isPresent()) {
             return Optional.of(new InstancesFile(Path.of(config.instancesFile().get())));
         }
-        return config.instancesSecretId().map(id -> new InstancesSecret(extension, id,
+        return config.instancesSecretId().map(id -> new InstancesSecret(secrets, id,
                 Duration.ofMillis(config.tokenSecretTimeoutMs())));
     }
 

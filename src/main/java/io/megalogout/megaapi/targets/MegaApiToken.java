@@ -11,13 +11,14 @@ import org.crac.Core;
 import org.crac.Resource;
 
 import io.megalogout.logout.Deadline;
-import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsReader;
 
 /**
  * The default token, for instances without a token or a host of their own ({@link Targets}), from its
  * {@link TokenSource}; there may be none. A configured token is there from start-up. A token in
  * a secret is read when the first logout needs it, not at start-up: the extension serves only in Lambda's invoke phase,
- * and so the token is never in a SnapStart snapshot. After Mega-API refused a token (401), the source is read again,
+ * SnapStart's credentials exist only after restore, and so the token is never in a SnapStart snapshot. After Mega-API refused a
+ * token (401), the source is read again,
  * past this holder; a different token replaces the one held.
  */
 @Singleton
@@ -30,9 +31,9 @@ class MegaApiToken implements Resource {
     private volatile BearerToken current;
 
     @Inject
-    MegaApiToken(TargetConfig config, SecretsExtension extension) {
+    MegaApiToken(TargetConfig config, SecretsReader secrets) {
         this(config.token().<TokenSource> map(ConfiguredToken::new)
-                .or(() -> config.tokenSecretId().map(secretId -> new SecretToken(extension, secretId))).orElse(null),
+                .or(() -> config.tokenSecretId().map(secretId -> new SecretToken(secrets, secretId))).orElse(null),
                 Duration.ofMillis(config.tokenSecretTimeoutMs()));
     }
 

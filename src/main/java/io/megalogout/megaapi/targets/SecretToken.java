@@ -7,20 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.megalogout.json.StrictJson;
 import io.megalogout.secrets.SecretReadException;
-import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsReader;
 
 /**
- * The token in an AWS Secrets Manager secret ({@code megaapi.token-secret-id}), read through the AWS Parameters and
- * Secrets Lambda Extension. The {@code SecretString} is the token itself, or a JSON object with a string {@code token}
+ * The token in an AWS Secrets Manager secret ({@code megaapi.token-secret-id}), read by the configured
+ * {@link SecretsReader}. The {@code SecretString} is the token itself, or a JSON object with a string {@code token}
  * (the shape the console's key/value editor writes).
  */
 final class SecretToken implements TokenSource {
 
-    private final SecretsExtension extension;
+    private final SecretsReader secrets;
     private final String secretId;
 
-    SecretToken(SecretsExtension extension, String secretId) {
-        this.extension = extension;
+    SecretToken(SecretsReader secrets, String secretId) {
+        this.secrets = secrets;
         this.secretId = secretId;
     }
 
@@ -28,7 +28,7 @@ final class SecretToken implements TokenSource {
     public BearerToken read(Duration budget) {
         String secret;
         try {
-            secret = extension.secretString(secretId, budget);
+            secret = secrets.secretString(secretId, budget);
         } catch (SecretReadException unreadable) {
             throw new TokenReadException(unreadable.getMessage());
         }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.megalogout.secrets.SecretsExtension;
+import io.megalogout.secrets.SecretsReader;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -29,17 +29,17 @@ class TargetConfigCheck {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
 
     void onStart(@Observes StartupEvent event, TargetConfig config, ConfiguredInstances instances,
-            SecretsExtension extension) {
-        check(config, instances.all(), LaunchMode.current(), extension);
+            SecretsReader secrets) {
+        check(config, instances.all(), LaunchMode.current(), secrets);
     }
 
-    static void check(TargetConfig config, LaunchMode mode, SecretsExtension extension) {
-        check(config, Map.of(), mode, extension);
+    static void check(TargetConfig config, LaunchMode mode, SecretsReader secrets) {
+        check(config, Map.of(), mode, secrets);
     }
 
     static void check(TargetConfig config, Map<String, InstanceSettings> instances, LaunchMode mode,
-            SecretsExtension extension) {
-        checkToken(config, extension);
+            SecretsReader secrets) {
+        checkToken(config, secrets);
         if (config.tokenSecretTimeoutMs() <= 0) {
             throw refused("megaapi.token-secret-timeout-ms", "must be greater than 0");
         }
@@ -67,8 +67,8 @@ class TargetConfigCheck {
         }
     }
 
-    /** At most one source of the default token; a configured one well-formed; secrets the extension can be asked for. */
-    private static void checkToken(TargetConfig config, SecretsExtension extension) {
+    /** At most one source of the default token; a configured one well-formed; secrets the configured reader can read. */
+    private static void checkToken(TargetConfig config, SecretsReader secrets) {
         if (config.token().isPresent() && config.tokenSecretId().isPresent()) {
             throw new ConfigurationException(TOKEN + " and " + SECRET_ID + " are both set: set one of them",
                     Set.of(TOKEN, SECRET_ID));
@@ -76,22 +76,20 @@ class TargetConfigCheck {
         if (config.token().isPresent() && !config.token().get().isWellFormed()) {
             throw notABearerToken(TOKEN);
         }
-        checkSecret(SECRET_ID, config.tokenSecretId(), extension);
-        checkSecret(InstanceNames.SECRET_ID, config.instancesSecretId(), extension);
+        checkSecret(SECRET_ID, config.tokenSecretId(), secrets);
+        checkSecret(InstanceNames.SECRET_ID, config.instancesSecretId(), secrets);
     }
 
-    private static void checkSecret(String property, Optional<String> secretId, SecretsExtension extension) {
+    private static void checkSecret(String property, Optional<String> secretId, SecretsReader secrets) {
         if (secretId.isEmpty()) {
             return;
         }
         if (!SECRET.matcher(secretId.get()).matches()) {
             throw refused(property, "is not a secret's ARN or name (A-Z a-z 0-9 / _ + = . @ - :)");
         }
-        if (!extension.hasSessionToken()) {
-            throw refused(property, "is set, but the session token that the extension on " + extension.address()
-                    + " asks for is not: neither AWS_SESSION_TOKEN nor AWS_CONTAINER_CREDENTIALS_FULL_URI with "
-                    + "AWS_CONTAINER_AUTHORIZATION_TOKEN (SnapStart) is set");
-        }
+        secrets.unusable().ifPresent(why -> {
+            throw refused(property, "is set, but " + why);
+        });
     }
 
     private static void checkUrl(String property, String url, boolean plainHttp) {

@@ -28,15 +28,17 @@ import io.megalogout.secrets.SecretsExtensionStandIn;
 
 /**
  * {@code target/function.zip} under AWS's runtime client with its token in AWS Secrets Manager, read through a stand-in
- * of the Parameters and Secrets extension's endpoint, as the deployed template sets it up. Each test starts its own
- * function, so each begins with a fresh execution environment.
+ * of the Parameters and Secrets extension's endpoint ({@code MEGAAPI_SECRETS_READER=extension}), as the template sets
+ * it up when asked to, for a function without SnapStart. Each test starts its own function, so each begins with a fresh
+ * execution environment. The SDK's reader, the default, is {@link PackagedFunctionSdkSecretsIT}'s.
  */
-class PackagedFunctionTokenSecretIT {
+class PackagedFunctionExtensionIT {
 
     private static final String SECRET_ID = "arn:aws:secretsmanager:sa-east-1:000000000000:secret:megaapi/token-AbCdEf";
     private static final String TOKEN = "packaged-secret-fake-token-3";
     private static final String ROTATED = "packaged-rotated-fake-token-4";
     private static final String OK = "{\"error\":false,\"message\":\"Instance demo disconnected\"}";
+    private static final String CONTAINER_AUTHORIZATION = "container-authorization-never-sent";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WireMockServer megaApi;
@@ -62,7 +64,7 @@ class PackagedFunctionTokenSecretIT {
         if (function != null) {
             function.close();
             assertThat(function.output()).doesNotContain(TOKEN, ROTATED, SecretsExtensionStandIn.SESSION_TOKEN,
-                    SecretsExtensionStandIn.CONTAINER_AUTHORIZATION);
+                    CONTAINER_AUTHORIZATION);
         }
     }
 
@@ -72,11 +74,11 @@ class PackagedFunctionTokenSecretIT {
         megaApi.stop();
     }
 
-    /** The template's environment: the secret's id, the extension's port; Lambda's session token. */
+    /** The template's environment: the secret's id, the reader, the extension's port; Lambda's session token. */
     private static Map<String, String> lambdaEnvironment() {
         Map<String, String> environment = new HashMap<>(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(),
-                "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "MEGAAPI_TOKEN_SECRET_ID", SECRET_ID,
-                SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port())));
+                "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "MEGAAPI_TOKEN_SECRET_ID", SECRET_ID, "MEGAAPI_SECRETS_READER",
+                "extension", SecretsExtension.PORT_VARIABLE, String.valueOf(extension.port())));
         environment.put("AWS_SESSION_TOKEN", SecretsExtensionStandIn.SESSION_TOKEN);
         return environment;
     }
@@ -138,31 +140,19 @@ class PackagedFunctionTokenSecretIT {
     }
 
     @Test
-    void takesTheSessionTokenFromTheContainerCredentialsAsUnderSnapStart() throws Exception {
-        megaApi.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+    void refusesToStartUnderSnapStartWhereLambdaSetsNoSessionTokenForTheExtension() throws Exception {
         Map<String, String> snapStart = lambdaEnvironment();
         snapStart.remove("AWS_SESSION_TOKEN");
-        snapStart.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", extension.credentialsUri());
-        snapStart.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", SecretsExtensionStandIn.CONTAINER_AUTHORIZATION);
+        snapStart.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + extension.port() + "/credentials");
+        snapStart.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_AUTHORIZATION);
         function = PackagedFunction.start(snapStart);
-
-        assertThat(function.invoke("{\"instanceKey\":\"demo\"}").failed()).isFalse();
-
-        assertThat(bearers()).containsExactly(TOKEN);
-        assertThat(extension.secretRequests().get(0).sessionToken()).isEqualTo(SecretsExtensionStandIn.SESSION_TOKEN);
-    }
-
-    @Test
-    void refusesToStartWithoutASessionTokenForTheExtension() throws Exception {
-        Map<String, String> environment = lambdaEnvironment();
-        environment.remove("AWS_SESSION_TOKEN");
-        function = PackagedFunction.start(environment);
 
         RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"demo\"}");
 
         assertThat(outcome.initFailed()).isTrue();
         assertThat(function.output()).contains("ConfigurationException: megaapi.token-secret-id is set, but the session"
-                + " token that the extension on localhost:" + extension.port() + " asks for is not");
+                + " token that the extension on localhost:" + extension.port() + " asks for is not: AWS_SESSION_TOKEN is"
+                + " not set (Lambda sets none under SnapStart, where megaapi.secrets.reader=sdk reads secrets)");
         assertThat(extension.requests()).isEmpty();
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
