@@ -74,6 +74,11 @@ final class PackagedFunction implements AutoCloseable {
         return new PackagedFunction(runtimeApi, builder.start());
     }
 
+    /** How many SnapStart restores the runtime client went through ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}). */
+    int restores() {
+        return runtimeApi.restores();
+    }
+
     /** Sends one event through the Runtime API and waits for the function's outcome. */
     RuntimeApiStandIn.Outcome invoke(String event) throws Exception {
         return invoke(event.getBytes(StandardCharsets.UTF_8), DEFAULT_TIMEOUT);

@@ -16,13 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * The part of the AWS Lambda Runtime API that a runtime client uses: {@code invocation/next}, {@code /response},
- * {@code /error} and {@code init/error}. Invocations are queued by the test and taken by the runtime client's polls.
+ * {@code /error} and {@code init/error}, and SnapStart's {@code restore/next} and {@code restore/error}: with
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} the runtime client runs the CRaC checkpoint hooks after init, asks
+ * {@code restore/next} (answered at once, as after a restore) and runs the restore hooks. Invocations are queued by the
+ * test and taken by the runtime client's polls.
  */
 final class RuntimeApiStandIn implements AutoCloseable {
 
@@ -51,14 +55,25 @@ final class RuntimeApiStandIn implements AutoCloseable {
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
     private volatile Outcome initError;
+    private final AtomicInteger restores = new AtomicInteger();
 
     RuntimeApiStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(BASE + "/invocation/next", this::next);
         server.createContext(BASE + "/invocation/", this::result);
         server.createContext(BASE + "/init/error", this::initError);
+        server.createContext(BASE + "/restore/error", this::initError);
+        server.createContext(BASE + "/restore/next", exchange -> {
+            restores.incrementAndGet();
+            reply(exchange, 200);
+        });
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** How many times the runtime client asked {@code restore/next} (SnapStart's restore). */
+    int restores() {
+        return restores.get();
     }
 
     /** host:port, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
