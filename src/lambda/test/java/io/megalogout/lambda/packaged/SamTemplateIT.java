@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import io.megalogout.megaapi.MegaApiConfig;
 import io.megalogout.megaapi.connection.ConnectionConfig;
 import io.megalogout.megaapi.targets.TargetConfig;
+import io.megalogout.secrets.SecretsConfig;
 import io.megalogout.secrets.SecretsExtension;
 
 import io.smallrye.config.ConfigMapping;
@@ -88,7 +90,8 @@ class SamTemplateIT {
         Set<String> ours = variables.keySet().stream().filter(name -> name.startsWith("MEGAAPI_"))
                 .collect(Collectors.toSet());
 
-        assertThat(properties(MegaApiConfig.class, TargetConfig.class, ConnectionConfig.class).keySet()).containsAll(ours);
+        assertThat(properties(MegaApiConfig.class, TargetConfig.class, ConnectionConfig.class, SecretsConfig.class)
+                .keySet()).containsAll(ours);
         // Each set only when its parameter is given: all three are optional, the template's Rules ask for a token.
         assertThat(variables).containsEntry("MEGAAPI_BASE_URL", ifGiven("HasDefaultHost", "MegaApiBaseUrl"))
                 .containsEntry("MEGAAPI_TOKEN_SECRET_ID", ifGiven("HasTokenSecret", "MegaApiTokenSecretArn"))
@@ -97,8 +100,13 @@ class SamTemplateIT {
                 .containsEntry("MEGAAPI_UNLISTED_INSTANCES", Map.of("Fn::If", List.of("HasInstancesSecret",
                         TargetConfig.Unlisted.REFUSE.name().toLowerCase(), TargetConfig.Unlisted.DEFAULT.name().toLowerCase())))
                 .doesNotContainKey("MEGAAPI_TOKEN")
+                .containsEntry("MEGAAPI_SECRETS_READER", Map.of("Ref", "SecretsReader"))
                 // The function reads the token only at its first logout and after a 401: a cache could hide a rotation.
-                .containsEntry("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "false");
+                // The extension's settings only where it runs.
+                .containsEntry("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", Map.of("Fn::If", List.of("UsesExtension",
+                        "false", Map.of("Ref", "AWS::NoValue"))))
+                .containsEntry("SECRETS_MANAGER_TIMEOUT_MILLIS", Map.of("Fn::If", List.of("UsesExtension", "2500",
+                        Map.of("Ref", "AWS::NoValue"))));
         assertThat(variables.keySet()).allMatch(name -> name.startsWith("MEGAAPI_")
                 || name.startsWith("PARAMETERS_SECRETS_EXTENSION_") || name.startsWith("SECRETS_MANAGER_")
                 || name.equals("DISABLE_SIGNAL_HANDLERS"));
@@ -106,10 +114,24 @@ class SamTemplateIT {
     }
 
     @Test
-    void addsTheParametersAndSecretsExtensionLayer() {
-        assertThat(function.get("Layers")).isEqualTo(List.of(Map.of("Ref", "ParametersAndSecretsExtensionLayer")));
-        assertThat(map(parameters().get("ParametersAndSecretsExtensionLayer")).get("Type"))
-                .isEqualTo("AWS::SSM::Parameter::Value<String>");
+    void readsSecretsWithTheSdkByDefaultAndAddsTheExtensionsLayerOnlyWhereItReadsThemWithoutSnapStart() {
+        Map<String, Object> reader = map(parameters().get("SecretsReader"));
+        assertThat(reader.get("Default")).isEqualTo(SecretsConfig.Reader.SDK.id());
+        assertThat(reader.get("AllowedValues")).isEqualTo(Arrays.stream(SecretsConfig.Reader.values())
+                .map(SecretsConfig.Reader::id).toList());
+        assertThat(function.get("Layers")).isEqualTo(Map.of("Fn::If", List.of("UsesExtension",
+                List.of(Map.of("Ref", "ExtensionLayerArn")), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(map(template.get("Conditions")).get("UsesExtension"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "SecretsReader"), "extension")));
+        assertThat(map(parameters().get("ExtensionLayerArn")).get("Default")).isEqualTo("");
+
+        // The extension only on the native variant, which has no SnapStart, and only with its layer.
+        Map<String, Object> rule = map(map(template.get("Rules")).get("ExtensionOnlyWithoutSnapStart"));
+        assertThat(rule.get("RuleCondition"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "SecretsReader"), "extension")));
+        assertThat(rule.get("Assertions").toString()).contains("{Fn::Equals=[{Ref=Variant}, native]}",
+                "{Fn::Not=[{Fn::Equals=[{Ref=ExtensionLayerArn}, ]}]}");
+        assertThat(function.get("SnapStart")).isEqualTo(Map.of("ApplyOn", ifNative("None", "PublishedVersions")));
     }
 
     @Test
@@ -138,6 +160,7 @@ class SamTemplateIT {
                                 Map.of("Ref", "MegaApiTokenSecretArn")),
                         org.assertj.core.groups.Tuple.tuple("secretsmanager:GetSecretValue",
                                 Map.of("Ref", "MegaApiInstancesSecretArn")),
+                        org.assertj.core.groups.Tuple.tuple("kms:Decrypt", Map.of("Ref", "SecretsKmsKeyArn")),
                         org.assertj.core.groups.Tuple.tuple("sqs:SendMessage",
                                 Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn"))),
                         org.assertj.core.groups.Tuple.tuple(
@@ -146,7 +169,11 @@ class SamTemplateIT {
         assertThat(statements).allMatch(statement -> "Allow".equals(statement.get("Effect")));
         // Each secret statement exists only when its secret is given (an empty ARN would be an invalid policy).
         assertThat(conditions(role.get("Policies"))).containsExactly("HasTokenSecret", "HasInstancesSecret",
-                "HasSqsTrigger");
+                "HasKmsKey", "HasSqsTrigger");
+        // A customer-managed key is used only by Secrets Manager on the function's behalf.
+        assertThat(statements).filteredOn(statement -> "kms:Decrypt".equals(statement.get("Action")))
+                .extracting(statement -> statement.get("Condition").toString())
+                .containsExactly("{StringEquals={kms:ViaService={Fn::Sub=secretsmanager.${AWS::Region}.amazonaws.com}}}");
         // The one resource each secret statement names is a secret's full ARN, never a pattern; or nothing at all.
         for (String parameter : List.of("MegaApiTokenSecretArn", "MegaApiInstancesSecretArn")) {
             String secretArn = map(parameters().get(parameter)).get("AllowedPattern").toString();
