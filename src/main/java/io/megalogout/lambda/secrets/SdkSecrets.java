@@ -40,6 +40,7 @@ public class SdkSecrets implements SecretsReader {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private volatile SecretsManagerClient client;
+    private volatile boolean primed;
 
     @Override
     public Optional<String> unusable() {
@@ -54,6 +55,7 @@ public class SdkSecrets implements SecretsReader {
         try {
             client();
             region().ifPresent(SdkPriming::readOnce);
+            primed = region().isPresent();
             LOG.debugf("primed the Secrets Manager client in %d ms (a canned answer, nothing sent)",
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
         } catch (RuntimeException e) {
@@ -81,6 +83,11 @@ public class SdkSecrets implements SecretsReader {
             throw new SecretReadException(secretId, "has no SecretString (a binary secret is not supported)");
         }
         return answer.secretString();
+    }
+
+    /** Whether the last {@link #prime()} ran its read. */
+    boolean primed() {
+        return primed;
     }
 
     private SecretsManagerClient client() {

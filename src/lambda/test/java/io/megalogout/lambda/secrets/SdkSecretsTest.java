@@ -108,6 +108,7 @@ class SdkSecretsTest {
 
         reader.prime();
 
+        assertThat(reader.primed()).as("the canned read ran").isTrue();
         assertThat(other.getAllServeEvents()).isEmpty();
         assertThat(reader.secretString("megaapi/token", BUDGET)).isEqualTo("from-the-endpoint");
         assertThat(other.getAllServeEvents()).hasSize(1);
