@@ -96,6 +96,17 @@ class PackagedDoorIT {
         assertThat(door.output()).contains("http.api-keys holds a key that is shorter").doesNotContain("short-secret-1");
     }
 
+    /** The HTTP door's build carries no AWS SDK: a token in Secrets Manager is the Lambda's, a mounted Secret is ours. */
+    @Test
+    void refusesToStartWithATokenSecretItCannotRead() throws Exception {
+        door = PackagedDoor.start(environment("MEGAAPI_TOKEN", null, "MEGAAPI_TOKEN_SECRET_ID", "megaapi/token",
+                "AWS_REGION", "sa-east-1"));
+
+        assertThat(door.awaitExit()).isNotZero();
+        assertThat(door.output()).contains("megaapi.token-secret-id is set, but megaapi.secrets.reader is 'sdk', a reader"
+                + " this build does not have");
+    }
+
     /** Set by environment, as a deployment would: the prod profile refuses it, naming the property. */
     @Test
     void refusesToStartFollowingRedirectsToMegaApi() throws Exception {
