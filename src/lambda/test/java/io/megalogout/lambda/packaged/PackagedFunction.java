@@ -74,6 +74,14 @@ final class PackagedFunction implements AutoCloseable {
         return new PackagedFunction(runtimeApi, builder.start());
     }
 
+    /** Waits up to 5 s for {@code text} in the output: a log line written just before an answer may arrive after it. */
+    void awaitOutput(String text) throws InterruptedException {
+        for (long giveUp = System.nanoTime() + 5_000_000_000L; !output().contains(text)
+                && System.nanoTime() < giveUp;) {
+            Thread.sleep(50);
+        }
+    }
+
     /** How many SnapStart restores the runtime client went through ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}). */
     int restores() {
         return runtimeApi.restores();

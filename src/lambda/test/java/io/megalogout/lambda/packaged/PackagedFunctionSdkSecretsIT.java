@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,10 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.lambda.secrets.ContainerCredentialsStandIn;
 import io.megalogout.lambda.secrets.MotoSecretsManager;
+import io.megalogout.megaapi.MegaApiHosts;
 import io.megalogout.secrets.SecretsExtension;
 import io.megalogout.secrets.SecretsExtensionStandIn;
 
@@ -51,6 +50,7 @@ class PackagedFunctionSdkSecretsIT {
     private static final String UNREAD_VALUE = "sdk-never-read-fake-token-8";
     private static final String AUTHORIZATION = "container-authorization-token-never-logged";
     private static final String OK = "{\"error\":false,\"message\":\"Instance demo disconnected\"}";
+    private static final String LOGOUT = "DELETE /rest/instance/demo/logout Bearer ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How Lambda gives the function its role's credentials. */
@@ -130,6 +130,21 @@ class PackagedFunctionSdkSecretsIT {
         return environment;
     }
 
+    /** A function whose default token is {@code value}, in a new secret, read with {@code role}'s credentials. */
+    private String startWithTokenSecret(Platform platform, String value, MotoSecretsManager.RoleCredentials role)
+            throws Exception {
+        String secret = aws.createSecret(unique("token"), value);
+        Map<String, String> environment = lambdaEnvironment(platform, role);
+        environment.put("MEGAAPI_TOKEN_SECRET_ID", secret);
+        function = PackagedFunction.start(environment);
+        return secret;
+    }
+
+    /** A new role that may only read secrets. */
+    private static MotoSecretsManager.RoleCredentials readerRole() {
+        return aws.readerRole(unique("reader").replace('/', '-'));
+    }
+
     private static String unique(String name) {
         return "megaapi/" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -137,10 +152,7 @@ class PackagedFunctionSdkSecretsIT {
     @ParameterizedTest
     @EnumSource(Platform.class)
     void readsTheTokenWithTheRolesCredentialsWhenTheFirstLogoutNeedsItAndSendsIt(Platform platform) throws Exception {
-        String secret = aws.createSecret(unique("token"), TOKEN);
-        Map<String, String> environment = lambdaEnvironment(platform, aws.readerRole(unique("reader").replace('/', '-')));
-        environment.put("MEGAAPI_TOKEN_SECRET_ID", secret);
-        function = PackagedFunction.start(environment);
+        String secret = startWithTokenSecret(platform, TOKEN, readerRole());
 
         // Init is over once an invocation is answered: priming fetched no credentials, and one that logs nothing out
         // reads no secret.
@@ -153,21 +165,19 @@ class PackagedFunctionSdkSecretsIT {
 
         assertThat(outcome.failed()).as(function.output()).isFalse();
         assertThat(outcome.body()).isEqualTo(OK);
-        assertThat(bearers(megaApi)).containsExactly(TOKEN);
+        assertThat(MegaApiHosts.requests(megaApi)).containsExactly(LOGOUT + TOKEN);
         if (containerCredentials != null) {
             assertThat(containerCredentials.requests()).containsExactly(AUTHORIZATION);
         }
         assertThat(function.invoke("{\"instanceKey\":\"demo\"}").failed()).isFalse();
-        assertThat(bearers(megaApi)).as("the token is read once").containsExactly(TOKEN, TOKEN);
+        assertThat(MegaApiHosts.requests(megaApi)).as("the token is read once").containsExactly(LOGOUT + TOKEN,
+                LOGOUT + TOKEN);
     }
 
     @ParameterizedTest
     @EnumSource(Platform.class)
     void readsTheRotatedSecretAfterA401AndSendsOnceMore(Platform platform) throws Exception {
-        String secret = aws.createSecret(unique("token"), TOKEN);
-        Map<String, String> environment = lambdaEnvironment(platform, aws.readerRole(unique("reader").replace('/', '-')));
-        environment.put("MEGAAPI_TOKEN_SECRET_ID", secret);
-        function = PackagedFunction.start(environment);
+        String secret = startWithTokenSecret(platform, TOKEN, readerRole());
         assertThat(function.invoke("{\"instanceKey\":\"demo\"}").failed()).as(function.output()).isFalse();
         aws.putSecretValue(secret, ROTATED);
         megaApi.resetAll();
@@ -179,7 +189,7 @@ class PackagedFunctionSdkSecretsIT {
         RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"demo\"}");
 
         assertThat(outcome.failed()).as(function.output()).isFalse();
-        assertThat(bearers(megaApi)).containsExactly(TOKEN, ROTATED);
+        assertThat(MegaApiHosts.requests(megaApi)).containsExactly(LOGOUT + TOKEN, LOGOUT + ROTATED);
         assertThat(function.output()).contains("result=changed", "logout retry instanceKey=demo");
     }
 
@@ -188,7 +198,7 @@ class PackagedFunctionSdkSecretsIT {
     void readsTheInstancesSecretAndSendsTheKeyToItsOwnHostWithItsOwnToken(Platform platform) throws Exception {
         String secret = aws.createSecret(unique("instances"), "{\"cust-1\": {\"token\": \"" + CUSTOMER_TOKEN
                 + "\", \"base-url\": \"" + customerHost.baseUrl() + "\"}}");
-        Map<String, String> environment = lambdaEnvironment(platform, aws.readerRole(unique("reader").replace('/', '-')));
+        Map<String, String> environment = lambdaEnvironment(platform, readerRole());
         environment.remove("MEGAAPI_BASE_URL");
         environment.putAll(Map.of("MEGAAPI_INSTANCES_SECRET_ID", secret, "MEGAAPI_UNLISTED_INSTANCES", "refuse"));
         function = PackagedFunction.start(environment);
@@ -196,19 +206,15 @@ class PackagedFunctionSdkSecretsIT {
         RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"cust-1\"}");
 
         assertThat(outcome.failed()).as(function.output()).isFalse();
-        assertThat(bearers(customerHost)).containsExactly(CUSTOMER_TOKEN);
-        assertThat(customerHost.getAllServeEvents().get(0).getRequest().getUrl())
-                .isEqualTo("/rest/instance/cust-1/logout");
+        assertThat(MegaApiHosts.requests(customerHost))
+                .containsExactly("DELETE /rest/instance/cust-1/logout Bearer " + CUSTOMER_TOKEN);
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Platform.class)
     void failsTheLogoutNamingTheSecretInTheLogNeverItsValueWhenTheRoleMayNotReadIt(Platform platform) throws Exception {
-        String secret = aws.createSecret(unique("token"), UNREAD_VALUE);
-        Map<String, String> environment = lambdaEnvironment(platform, aws.deniedRole(unique("denied").replace('/', '-')));
-        environment.put("MEGAAPI_TOKEN_SECRET_ID", secret);
-        function = PackagedFunction.start(environment);
+        String secret = startWithTokenSecret(platform, UNREAD_VALUE, aws.deniedRole(unique("denied").replace('/', '-')));
 
         RuntimeApiStandIn.Outcome outcome = function.invoke("{\"instanceKey\":\"demo\"}");
 
@@ -216,7 +222,7 @@ class PackagedFunctionSdkSecretsIT {
         assertThat(error.get("errorType").asText()).isEqualTo("io.megalogout.error.MegaApiTokenUnavailableException");
         assertThat(error.get("errorMessage").asText()).contains("'demo'", "nothing was sent").doesNotContain(secret);
         assertThat(megaApi.getAllServeEvents()).isEmpty();
-        awaitOutput("outcome=");
+        function.awaitOutput("outcome=");
         assertThat(function.output()).contains("secret '" + secret + "': Secrets Manager answered HTTP 403",
                 "not authorized to perform: secretsmanager:GetSecretValue");
     }
@@ -224,8 +230,7 @@ class PackagedFunctionSdkSecretsIT {
     @Test
     void failsTheLogoutNamingTheCredentialsWhenTheContainerEndpointRefusesTheAuthorizationToken() throws Exception {
         String secret = aws.createSecret(unique("token"), UNREAD_VALUE);
-        Map<String, String> environment = lambdaEnvironment(Platform.SNAPSTART,
-                aws.readerRole(unique("reader").replace('/', '-')));
+        Map<String, String> environment = lambdaEnvironment(Platform.SNAPSTART, readerRole());
         environment.put("MEGAAPI_TOKEN_SECRET_ID", secret);
         environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "a-stale-authorization-token");
         function = PackagedFunction.start(environment);
@@ -236,15 +241,14 @@ class PackagedFunctionSdkSecretsIT {
                 .isEqualTo("io.megalogout.error.MegaApiTokenUnavailableException");
         assertThat(megaApi.getAllServeEvents()).isEmpty();
         assertThat(containerCredentials.requests()).isNotEmpty().allMatch("a-stale-authorization-token"::equals);
-        awaitOutput("outcome=");
+        function.awaitOutput("outcome=");
         assertThat(function.output()).contains("secret '" + secret + "': Secrets Manager could not be asked")
                 .doesNotContain("a-stale-authorization-token");
     }
 
     @Test
     void refusesToStartWithoutARegionNamingIt() throws Exception {
-        Map<String, String> environment = lambdaEnvironment(Platform.ACCESS_KEYS,
-                aws.readerRole(unique("reader").replace('/', '-')));
+        Map<String, String> environment = lambdaEnvironment(Platform.ACCESS_KEYS, readerRole());
         environment.remove("AWS_REGION");
         environment.put("MEGAAPI_TOKEN_SECRET_ID", "megaapi/token");
         function = PackagedFunction.start(environment);
@@ -252,19 +256,5 @@ class PackagedFunctionSdkSecretsIT {
         assertThat(function.invoke("{\"instanceKey\":\"demo\"}").initFailed()).isTrue();
         assertThat(function.output()).contains("ConfigurationException: megaapi.token-secret-id is set, but AWS_REGION "
                 + "is not set (Lambda sets it), which the AWS SDK's Secrets Manager client needs");
-    }
-
-    /** The log line written just before the answer may reach the output just after it. */
-    private void awaitOutput(String text) throws InterruptedException {
-        for (long giveUp = System.nanoTime() + 5_000_000_000L; !function.output().contains(text)
-                && System.nanoTime() < giveUp;) {
-            Thread.sleep(50);
-        }
-    }
-
-    /** The bearer tokens {@code host} received, in order. */
-    private static List<String> bearers(WireMockServer host) {
-        return host.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest)
-                .map(request -> request.getHeader("Authorization").substring("Bearer ".length())).toList();
     }
 }
