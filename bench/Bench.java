@@ -16,22 +16,24 @@ public class Bench {
                 "-Djavax.net.ssl.trustStorePassword=" + options.password, "-Djavax.net.ssl.trustStoreType=PKCS12");
         List<Row> rows = new ArrayList<>();
         try (TlsStub megaApi = new TlsStub(options.keystore, options.password);
+                TokenSecrets secrets = new TokenSecrets(TlsStub.TOKEN, options.logDir);
                 LatencyRelay network = options.latencyMs > 0 ? new LatencyRelay(megaApi.port(), options.latencyMs)
                         : null) {
             // With --latency-ms the Lambda rows reach the stub through the relay; the HTTP door always directly, so
             // that its load compares with the stub's own ceiling.
             String lambdaMegaApi = network == null ? megaApi.baseUrl() : "https://localhost:" + network.port();
             rows.addAll(LambdaBench.run(options.functionTaskRoot, options.baselineTaskRoot, options.ricDir, trustFlags,
-                    lambdaMegaApi, options.lambdaRows, options.rounds, options.invocations, options.logDir));
+                    lambdaMegaApi, options.lambdaRows, secrets, options.rounds, options.invocations, options.logDir));
             if (options.quarkusApp != null) {
                 rows.addAll(HttpBench.run(options.quarkusApp, options.aotCache, trustFlags, megaApi.baseUrl(),
                         options.rounds, options.loadSeconds, options.logDir));
             }
         }
         Table.print(rows, String.format("%d round(s); Lambda: %d warm invocations per round, Lambda's JVM flags %s,"
-                + " %d ms each way to the stub; HTTP door: wrk, 32 connections, %d s per round. Median (min–max) over"
-                + " rounds.", options.rounds, options.invocations, String.join(" ", LambdaRun.LAMBDA_JVM_FLAGS),
-                options.latencyMs, options.loadSeconds));
+                + " %d ms each way to the stub; %s. Median (min–max) over rounds.", options.rounds, options.invocations,
+                String.join(" ", LambdaRun.LAMBDA_JVM_FLAGS), options.latencyMs, options.quarkusApp == null
+                        ? "no HTTP door (--lambda-only)"
+                        : "HTTP door: wrk, 32 connections, " + options.loadSeconds + " s per round"));
     }
 
     /** The command line bench/run builds; every option is required except the HTTP door's and the extra rows. */

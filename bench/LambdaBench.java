@@ -3,10 +3,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Lambda half: the framework-free baseline, our function.zip and each extra row, in alternating order within every
  * round (baseline, ours, ours with option..., then again), so that a machine that slows down mid-run slows all of them.
+ * A row whose token comes from a secret gets its source's environment from {@link TokenSecrets}; a row whose source
+ * cannot run here (moto_server missing) is printed as such and not measured.
  */
 final class LambdaBench {
 
@@ -17,7 +20,8 @@ final class LambdaBench {
     }
 
     static List<Row> run(Path ourTaskRoot, Path baselineTaskRoot, Path ricDir, List<String> trustFlags, String megaApiUrl,
-            List<String> extraRows, int rounds, int warmInvocations, Path logDir) throws Exception {
+            List<String> extraRows, TokenSecrets secrets, int rounds, int warmInvocations, Path logDir)
+            throws Exception {
         LambdaVariant baseline = new LambdaVariant("Lambda: baseline (no framework)", baselineTaskRoot,
                 BASELINE_HANDLER, List.of(), Map.of());
         Map<LambdaVariant, Row> rows = new LinkedHashMap<>();
@@ -27,10 +31,23 @@ final class LambdaBench {
                 new Row("Lambda: ours (function.zip)", baselineRow));
         for (String spec : extraRows) {
             LambdaVariant variant = LambdaVariant.parse(spec, ourTaskRoot, OUR_HANDLER);
-            rows.put(variant, new Row("Lambda: ours, " + variant.name(), baselineRow));
+            Row row = new Row("Lambda: ours, " + variant.name(), baselineRow);
+            if (!variant.tokenSecret().isEmpty()) {
+                Optional<Map<String, String>> secretEnv = secrets.environment(variant.tokenSecret());
+                if (secretEnv.isEmpty()) {
+                    row.unavailable = secrets.unavailable(variant.tokenSecret());
+                    rows.put(variant, row);
+                    continue;
+                }
+                variant = variant.withEnv(secretEnv.get());
+            }
+            rows.put(variant, row);
         }
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<LambdaVariant, Row> entry : rows.entrySet()) {
+                if (entry.getValue().unavailable != null) {
+                    continue;
+                }
                 System.err.printf("bench: round %d/%d, %s: %d warm invocations%n", round, rounds, entry.getValue().name,
                         warmInvocations);
                 LambdaRun.Sample sample = LambdaRun.measure(entry.getKey(), ricDir, trustFlags, megaApiUrl,

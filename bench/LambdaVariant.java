@@ -3,17 +3,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One function as the bench runs it: a task root, its handler, and what this row adds to Lambda's JVM flags and to the
- * function's environment. bench/run's LAMBDA_ROWS become variants of our function.zip.
+ * One function as the bench runs it: a task root, its handler, what this row adds to Lambda's JVM flags and to the
+ * function's environment, and where its token secret is served from ({@link TokenSecrets}' name, or "" for
+ * MEGAAPI_TOKEN in the environment). bench/run's LAMBDA_ROWS become variants of our function.zip.
  */
-record LambdaVariant(String name, Path taskRoot, String handler, List<String> extraJvmFlags, Map<String, String> extraEnv) {
+record LambdaVariant(String name, Path taskRoot, String handler, List<String> extraJvmFlags, Map<String, String> extraEnv,
+        String tokenSecret) {
+
+    LambdaVariant(String name, Path taskRoot, String handler, List<String> extraJvmFlags, Map<String, String> extraEnv) {
+        this(name, taskRoot, handler, extraJvmFlags, extraEnv, "");
+    }
 
     /**
-     * Parses bench/run's "label|JVM flags|ENV=value ENV=value" (flags and variables space-separated, either may be
-     * empty).
+     * Parses bench/run's "label|JVM flags|ENV=value ENV=value|token secret" (flags and variables space-separated; all
+     * but the label may be empty; the fourth field, sdk or extension, may be left out).
      */
     static LambdaVariant parse(String spec, Path taskRoot, String handler) {
-        String[] parts = (spec + "||").split("\\|", -1);
+        String[] parts = (spec + "|||").split("\\|", -1);
         List<String> flags = parts[1].isBlank() ? List.of() : List.of(parts[1].trim().split("\\s+"));
         Map<String, String> env = new java.util.LinkedHashMap<>();
         if (!parts[2].isBlank()) {
@@ -25,6 +31,13 @@ record LambdaVariant(String name, Path taskRoot, String handler, List<String> ex
                 env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
             }
         }
-        return new LambdaVariant(parts[0].trim(), taskRoot, handler, flags, env);
+        return new LambdaVariant(parts[0].trim(), taskRoot, handler, flags, env, parts[3].trim());
+    }
+
+    /** This variant with {@code more} added to its environment (the row's own variables win). */
+    LambdaVariant withEnv(Map<String, String> more) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(more);
+        env.putAll(extraEnv);
+        return new LambdaVariant(name, taskRoot, handler, extraJvmFlags, env, tokenSecret);
     }
 }

@@ -21,6 +21,8 @@ final class Row {
     /** The row the ratio line compares this one with, or null. */
     final Row baseline;
     final Map<Column, List<Double>> values = new EnumMap<>(Column.class);
+    /** Why this row was not measured on this machine (printed in its cells), or null. */
+    String unavailable;
 
     Row(String name, Row baseline) {
         this.name = name;

@@ -18,10 +18,11 @@ final class Table {
         for (Row row : rows) {
             out.append("| ").append(row.name).append(" |");
             for (Row.Column column : Row.Column.values()) {
-                out.append(' ').append(cell(row.values.get(column))).append(" |");
+                out.append(' ').append(row.unavailable != null && column != Row.Column.RPS ? row.unavailable
+                        : cell(row.values.get(column))).append(" |");
             }
             out.append('\n');
-            if (row.baseline != null) {
+            if (row.baseline != null && row.unavailable == null) {
                 out.append("| ↳ ratio to ").append(row.baseline.name).append(" |");
                 for (Row.Column column : Row.Column.values()) {
                     out.append(' ').append(ratio(row.values.get(column), row.baseline.values.get(column))).append(" |");
