@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The SDK's own words on a failure, fit for a log line: AWS's error messages and the credentials chain's name what is
@@ -12,7 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 final class SdkFailures {
 
-    static final int MAX_QUOTED = 500;
+    static final int MAX_QUOTED = 800;
     private static final String[] CREDENTIALS = { "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN" };
 
@@ -31,6 +32,20 @@ final class SdkFailures {
             message = details.rawResponse().asString(StandardCharsets.UTF_8);
         }
         return "Secrets Manager answered HTTP " + refused.statusCode() + code + quoted(message);
+    }
+
+    /**
+     * Why the SDK could not ask Secrets Manager. When no credentials could be had, the chain's own words per provider
+     * (under SnapStart the container credentials provider's is the one that matters), without the chain's listing of
+     * those same providers before them, which would push them past the cut.
+     */
+    static String clientFailure(SdkException failed) {
+        String message = failed.getMessage();
+        int reasons = message == null ? -1 : message.indexOf(") : [");
+        if (reasons > 0 && message.startsWith("Unable to load credentials from any of the providers")) {
+            return "no credentials from the default chain" + quoted(message.substring(reasons + ") : ".length()));
+        }
+        return "Secrets Manager could not be asked (" + failed.getClass().getSimpleName() + ")" + quoted(message);
     }
 
     /** {@code ": <text>"}, or nothing when there is no text. */

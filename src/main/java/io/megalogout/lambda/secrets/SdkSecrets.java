@@ -76,8 +76,7 @@ public class SdkSecrets implements SecretsReader {
         } catch (AwsServiceException refused) {
             throw new SecretReadException(secretId, SdkFailures.refusal(refused));
         } catch (SdkException failed) {
-            throw new SecretReadException(secretId, "Secrets Manager could not be asked ("
-                    + failed.getClass().getSimpleName() + ")" + SdkFailures.quoted(failed.getMessage()));
+            throw new SecretReadException(secretId, SdkFailures.clientFailure(failed));
         }
         if (answer.secretString() == null) {
             throw new SecretReadException(secretId, "has no SecretString (a binary secret is not supported)");
