@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -40,6 +43,12 @@ final class RenderedManifests {
             "Service", Service.class, "ConfigMap", ConfigMap.class, "Secret", Secret.class, "NetworkPolicy",
             NetworkPolicy.class, "PodDisruptionBudget", PodDisruptionBudget.class, "HorizontalPodAutoscaler",
             HorizontalPodAutoscaler.class);
+    /**
+     * The Prometheus Operator's kinds of the monitoring component. Fabric8 has no model of them in this build, so they
+     * are read as generic objects, their fields unchecked here: promtool checks the rules (test-rules), and
+     * MonitoringComponentTest the fields the component relies on.
+     */
+    private static final Set<String> PROMETHEUS_OPERATOR_KINDS = Set.of("ServiceMonitor", "PrometheusRule");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -51,9 +60,40 @@ final class RenderedManifests {
 
     /** Renders {@code infra/kubernetes/<directory>} with the kubectl on the PATH (1.14+ has kustomize built in). */
     static RenderedManifests render(String directory) throws IOException, InterruptedException {
+        return render(Path.of("infra/kubernetes", directory));
+    }
+
+    /**
+     * The production overlay with the monitoring component, as a user turns it on: an overlay of their own (here a
+     * temporary one under {@code target/}) that sets the namespace and lists the component.
+     */
+    static RenderedManifests productionWithMonitoring() throws IOException, InterruptedException {
+        Path overlay = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "monitored-overlay")
+                .toAbsolutePath();
+        // kustomize accepts only relative paths to other kustomizations.
+        Path infra = Path.of("infra/kubernetes").toAbsolutePath();
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: megaapi-logout-prod
+                resources:
+                  - %s
+                components:
+                  - %s
+                """.formatted(overlay.relativize(infra.resolve("overlays/production")),
+                overlay.relativize(infra.resolve("components/monitoring"))));
+        try {
+            return render(overlay);
+        } finally {
+            Files.delete(overlay.resolve("kustomization.yaml"));
+            Files.delete(overlay);
+        }
+    }
+
+    private static RenderedManifests render(Path directory) throws IOException, InterruptedException {
         Process kubectl;
         try {
-            kubectl = new ProcessBuilder("kubectl", "kustomize", "infra/kubernetes/" + directory).start();
+            kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString()).start();
         } catch (IOException missing) {
             throw new AssertionError("kubectl is needed to render infra/kubernetes (kubectl kustomize): " + missing);
         }
@@ -63,10 +103,14 @@ final class RenderedManifests {
         }
         String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
-            throw new AssertionError("kubectl kustomize infra/kubernetes/" + directory + " failed: " + err);
+            throw new AssertionError("kubectl kustomize " + directory + " failed: " + err);
         }
         List<HasMetadata> objects = new ArrayList<>();
         for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode> readValues(out).readAll()) {
+            if (PROMETHEUS_OPERATOR_KINDS.contains(document.path("kind").asText())) {
+                objects.add(YAML.treeToValue(document, GenericKubernetesResource.class));
+                continue;
+            }
             Class<? extends HasMetadata> type = KINDS.get(document.path("kind").asText());
             if (type == null) {
                 throw new AssertionError("a kind this test does not know: " + document.path("kind"));
@@ -80,6 +124,16 @@ final class RenderedManifests {
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The one object of a kind read as a generic object (the Prometheus Operator's). */
+    GenericKubernetesResource one(String kind) {
+        List<GenericKubernetesResource> found = all(GenericKubernetesResource.class).stream()
+                .filter(object -> object.getKind().equals(kind)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + kind + ", found " + found.size());
+        }
+        return found.get(0);
     }
 
     <T extends HasMetadata> T one(Class<T> type) {
