@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.lambda.EmfMetrics;
 import io.megalogout.lambda.Sqs;
 
 /**
@@ -185,6 +186,56 @@ class PackagedFunctionIT {
         assertThat(lines).extracting(line -> line.get("mdc").get("messageId").asText())
                 .containsExactlyInAnyOrder("t1", "t2", "t3", "t3");
         assertThat(lines).extracting(line -> line.get("mdc").get("traceId").asText()).containsOnly(outcome.traceId());
+    }
+
+    @Test
+    void writesTheOutcomeCountersOfEachLineInEmbeddedMetricFormat() throws Exception {
+        megaApi.stubFor(
+                delete(urlEqualTo("/rest/instance/emf-ok/logout")).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/emf-unknown/logout")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"message\":\"no\"}")));
+
+        JsonNode ok = invocationLine(function.invoke("{\"instanceKey\":\"emf-ok\"}").requestId());
+        JsonNode unknown = invocationLine(function.invoke("{\"instanceKey\":\"emf-unknown\"}").requestId());
+
+        JsonNode aws = ok.get("_aws");
+        assertThat(aws.get("Timestamp").asLong()).isPositive();
+        List<String> written = new ArrayList<>();
+        for (JsonNode directive : aws.get("CloudWatchMetrics")) {
+            assertThat(directive.get("Namespace").asText()).isEqualTo(EmfMetrics.NAMESPACE);
+            for (JsonNode dimensions : directive.get("Dimensions")) {
+                // EMF: every dimension and every metric is a member at the top of the same line.
+                dimensions.forEach(dimension -> assertThat(ok.has(dimension.asText())).isTrue());
+            }
+            directive.get("Metrics").forEach(metric -> written.add(metric.get("Name").asText()));
+        }
+        assertThat(written).containsExactlyInAnyOrderElementsOf(EmfMetrics.METRICS).allMatch(ok::has);
+        assertThat(ok.get(EmfMetrics.FUNCTION_NAME).asText()).isEqualTo("megaapi-logout");
+        assertThat(ok.get(EmfMetrics.OUTCOME).asText()).isEqualTo("LOGGED_OUT");
+        assertThat(ok.get(EmfMetrics.LOGOUTS).asInt()).isEqualTo(1);
+        assertThat(ok.get(EmfMetrics.FAILURES).asInt()).isZero();
+        assertThat(ok.get(EmfMetrics.DURATION).asLong()).isEqualTo(ok.get("mdc").get("durationMs").asLong());
+        assertThat(unknown.get(EmfMetrics.OUTCOME).asText()).isEqualTo("UnknownInstanceException");
+        assertThat(unknown.get(EmfMetrics.FAILURES).asInt()).isEqualTo(1);
+        assertThat(unknown.get(EmfMetrics.BREAKER_OPEN).asInt()).isZero();
+    }
+
+    @Test
+    void writesNoMetricsWhenSwitchedOff() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        try (PackagedFunction plain = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN",
+                TOKEN, "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "LAMBDA_EMF_METRICS", "false"))) {
+
+            RuntimeApiStandIn.Outcome outcome = plain.invoke("{\"instanceKey\":\"emf-off\"}");
+
+            plain.awaitOutput("instanceKey=emf-off");
+            String line = plain.output().lines().filter(text -> text.contains("instanceKey=emf-off")).findFirst()
+                    .orElseThrow();
+            JsonNode json = JSON.readTree(line);
+            assertThat(json.has("_aws")).isFalse();
+            assertThat(json.has(EmfMetrics.LOGOUTS)).isFalse();
+            assertThat(json.get("mdc").get("traceId").asText()).isEqualTo(outcome.traceId());
+        }
     }
 
     @Test
