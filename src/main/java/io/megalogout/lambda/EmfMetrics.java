@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Handler;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -54,6 +55,7 @@ public class EmfMetrics {
             LogoutRecorded.DRY_RUN, LogoutRecorded.ALREADY_DISCONNECTED);
     private static final String BREAKER = MegaApiCircuitOpenException.class.getSimpleName();
 
+    private static final Pattern MILLISECONDS = Pattern.compile("[0-9]{1,18}");
     private static final String HEAD = "\"_aws\":{\"Timestamp\":";
 
     /** The rest of {@code _aws}, and the function's name. */
@@ -93,7 +95,7 @@ public class EmfMetrics {
         return members.append("\",\"").append(LOGOUTS).append("\":1,\"").append(FAILURES).append("\":")
                 .append(failed ? 1 : 0).append(",\"").append(BREAKER_OPEN).append("\":")
                 .append(BREAKER.equals(outcome) ? 1 : 0).append(",\"").append(DURATION).append("\":")
-                .append(durationMs.matches("[0-9]{1,18}") ? durationMs : "0").toString();
+                .append(MILLISECONDS.matcher(durationMs).matches() ? durationMs : "0").toString();
     }
 
     /** After the timestamp: the two metric directives, closing {@code _aws}, then the function's name. */
