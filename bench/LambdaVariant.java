@@ -15,11 +15,12 @@ record LambdaVariant(String name, Path taskRoot, String handler, List<String> ex
     }
 
     /**
-     * Parses bench/run's "label|JVM flags|ENV=value ENV=value|token secret" (flags and variables space-separated; all
-     * but the label may be empty; the fourth field, sdk or extension, may be left out).
+     * Parses bench/run's "label|JVM flags|ENV=value ENV=value|token secret|task root" (flags and variables
+     * space-separated; all but the label may be empty; the fourth field, sdk or extension, and the fifth, another
+     * build's unpacked function.zip instead of {@code taskRoot}, may be left out).
      */
     static LambdaVariant parse(String spec, Path taskRoot, String handler) {
-        String[] parts = (spec + "|||").split("\\|", -1);
+        String[] parts = (spec + "||||").split("\\|", -1);
         List<String> flags = parts[1].isBlank() ? List.of() : List.of(parts[1].trim().split("\\s+"));
         Map<String, String> env = new java.util.LinkedHashMap<>();
         if (!parts[2].isBlank()) {
@@ -31,7 +32,8 @@ record LambdaVariant(String name, Path taskRoot, String handler, List<String> ex
                 env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
             }
         }
-        return new LambdaVariant(parts[0].trim(), taskRoot, handler, flags, env, parts[3].trim());
+        Path root = parts[4].isBlank() ? taskRoot : Path.of(parts[4].trim());
+        return new LambdaVariant(parts[0].trim(), root, handler, flags, env, parts[3].trim());
     }
 
     /** This variant with {@code more} added to its environment (the row's own variables win). */

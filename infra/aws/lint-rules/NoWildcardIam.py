@@ -2,9 +2,16 @@
 
 cfn-lint checks the template as CloudFormation will run it, that is with everything SAM adds (roles, policies), so a
 policy that SAM generates cannot slip a '*' past it. Run with: cfn-lint --append-rules infra/aws/lint-rules ...
+
+One exception, and only one: X-Ray's PutTraceSegments and PutTelemetryRecords, which Lambda needs to upload an active
+trace, define no resource type, so IAM takes only '*' as their Resource. A statement whose actions are exactly these two
+(no more, no other) may name '*'; any other action beside them, or any other wildcard, is still refused.
 """
 
 from cfnlint.rules import CloudFormationLintRule, RuleMatch
+
+# The actions that take no resource but '*' and that this project grants: Lambda's active tracing (Tracing: Active).
+RESOURCELESS_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
 
 
 class NoWildcardIam(CloudFormationLintRule):
@@ -12,7 +19,8 @@ class NoWildcardIam(CloudFormationLintRule):
     shortdesc = "No wildcard action or resource in IAM statements"
     description = (
         "Every IAM statement names its actions (no '*', no 'service:*') and its resources (no '*'); "
-        "NotAction and NotResource are refused too, since they grant everything else."
+        "NotAction and NotResource are refused too, since they grant everything else. Only a statement of exactly "
+        "xray:PutTraceSegments and xray:PutTelemetryRecords may name the resource '*' (they take no other)."
     )
     tags = ["iam", "least-privilege"]
 
@@ -25,8 +33,10 @@ class NoWildcardIam(CloudFormationLintRule):
             for action in _strings(statement.get("Action")):
                 if action == "*" or action.endswith(":*"):
                     matches.append(RuleMatch(path + ["Action"], f"wildcard action {action!r}"))
+            action = statement.get("Action")
+            resourceless = isinstance(action, list) and sorted(action) == sorted(RESOURCELESS_ACTIONS)
             for resource in _strings(statement.get("Resource")):
-                if "*" in resource:
+                if "*" in resource and not (resourceless and resource == "*"):
                     matches.append(RuleMatch(path + ["Resource"], f"wildcard resource {resource!r}"))
         return matches
 

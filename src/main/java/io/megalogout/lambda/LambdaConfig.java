@@ -15,4 +15,12 @@ interface LambdaConfig {
      */
     @WithDefault("1000")
     long deadlineMarginMs();
+
+    /**
+     * Whether each request's JSON log line also carries its outcome counters in CloudWatch's Embedded Metric Format
+     * ({@link EmfMetrics}), which the template's alarms and dashboard read. Off: the lines are as before, and CloudWatch
+     * extracts no metric from them (nor charges for any).
+     */
+    @WithDefault("true")
+    boolean emfMetrics();
 }

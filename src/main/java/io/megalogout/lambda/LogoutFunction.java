@@ -9,6 +9,8 @@ import java.time.Duration;
 
 import jakarta.inject.Named;
 
+import org.jboss.logging.MDC;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
@@ -22,10 +24,13 @@ import io.megalogout.logout.QueuedLogouts;
  * The Lambda door. A stream handler, so that our code, not the runtime, parses the event. Behind
  * {@code io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest}; failures leave as our exceptions, whose
  * class names AWS reports as {@code errorType}. An SQS batch ({@link SqsBatch}) goes to {@link QueuedLogouts} and is
- * answered with the messages that failed; any other event is a logout event.
+ * answered with the messages that failed; any other event is a logout event. Every log line of the invocation carries
+ * its X-Ray trace id ({@link TraceId}) as the MDC field {@value #TRACE_ID}; a bulk's or a batch's workers inherit it.
  */
 @Named("logout")
 public class LogoutFunction implements RequestStreamHandler {
+
+    static final String TRACE_ID = "traceId";
 
     private final Logout logout;
     private final QueuedLogouts queued;
@@ -39,6 +44,15 @@ public class LogoutFunction implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        TraceId.of(context).ifPresent(id -> MDC.put(TRACE_ID, id));
+        try {
+            handle(input, output, context);
+        } finally {
+            MDC.remove(TRACE_ID);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
         String requestId = context.getAwsRequestId();
         Deadline deadline = InvocationDeadline.of(context, margin);

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.megalogout.lambda.EmfMetrics;
 import io.megalogout.lambda.Sqs;
 
 /**
@@ -160,6 +163,82 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void writesEachInvocationsOwnTraceIdInItsLogLine() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+
+        RuntimeApiStandIn.Outcome first = function.invoke("{\"instanceKey\":\"traced-1\"}");
+        RuntimeApiStandIn.Outcome second = function.invoke("{\"instanceKey\":\"traced-2\"}");
+
+        assertThat(first.traceId()).isNotEqualTo(second.traceId()).matches("1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(invocationLine(first.requestId()).get("mdc").get("traceId").asText()).isEqualTo(first.traceId());
+        assertThat(invocationLine(second.requestId()).get("mdc").get("traceId").asText()).isEqualTo(second.traceId());
+    }
+
+    @Test
+    void writesTheTraceIdInTheLineOfEveryMessageOfAnSqsBatch() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        String event = Sqs.event("t1", "{\"instanceKey\":\"traced-a\"}", "t2", "not json", "t3",
+                "{\"instanceKeys\":[\"traced-b\",\"traced-c\"]}");
+
+        RuntimeApiStandIn.Outcome outcome = function.invoke(event);
+
+        List<JsonNode> lines = invocationLines(outcome.requestId(), 4);
+        assertThat(lines).extracting(line -> line.get("mdc").get("messageId").asText())
+                .containsExactlyInAnyOrder("t1", "t2", "t3", "t3");
+        assertThat(lines).extracting(line -> line.get("mdc").get("traceId").asText()).containsOnly(outcome.traceId());
+    }
+
+    @Test
+    void writesTheOutcomeCountersOfEachLineInEmbeddedMetricFormat() throws Exception {
+        megaApi.stubFor(
+                delete(urlEqualTo("/rest/instance/emf-ok/logout")).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/emf-unknown/logout")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"message\":\"no\"}")));
+
+        JsonNode ok = invocationLine(function.invoke("{\"instanceKey\":\"emf-ok\"}").requestId());
+        JsonNode unknown = invocationLine(function.invoke("{\"instanceKey\":\"emf-unknown\"}").requestId());
+
+        JsonNode aws = ok.get("_aws");
+        assertThat(aws.get("Timestamp").asLong()).isPositive();
+        List<String> written = new ArrayList<>();
+        for (JsonNode directive : aws.get("CloudWatchMetrics")) {
+            assertThat(directive.get("Namespace").asText()).isEqualTo(EmfMetrics.NAMESPACE);
+            for (JsonNode dimensions : directive.get("Dimensions")) {
+                // EMF: every dimension and every metric is a member at the top of the same line.
+                dimensions.forEach(dimension -> assertThat(ok.has(dimension.asText())).isTrue());
+            }
+            directive.get("Metrics").forEach(metric -> written.add(metric.get("Name").asText()));
+        }
+        assertThat(written).containsExactlyInAnyOrderElementsOf(EmfMetrics.METRICS).allMatch(ok::has);
+        assertThat(ok.get(EmfMetrics.FUNCTION_NAME).asText()).isEqualTo("megaapi-logout");
+        assertThat(ok.get(EmfMetrics.OUTCOME).asText()).isEqualTo("LOGGED_OUT");
+        assertThat(ok.get(EmfMetrics.LOGOUTS).asInt()).isEqualTo(1);
+        assertThat(ok.get(EmfMetrics.FAILURES).asInt()).isZero();
+        assertThat(ok.get(EmfMetrics.DURATION).asLong()).isEqualTo(ok.get("mdc").get("durationMs").asLong());
+        assertThat(unknown.get(EmfMetrics.OUTCOME).asText()).isEqualTo("UnknownInstanceException");
+        assertThat(unknown.get(EmfMetrics.FAILURES).asInt()).isEqualTo(1);
+        assertThat(unknown.get(EmfMetrics.BREAKER_OPEN).asInt()).isZero();
+    }
+
+    @Test
+    void writesNoMetricsWhenSwitchedOff() throws Exception {
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson("{\"error\":false,\"message\":\"ok\"}")));
+        try (PackagedFunction plain = PackagedFunction.start(Map.of("MEGAAPI_BASE_URL", megaApi.baseUrl(), "MEGAAPI_TOKEN",
+                TOKEN, "MEGAAPI_ALLOW_PLAIN_HTTP", "true", "LAMBDA_EMF_METRICS", "false"))) {
+
+            RuntimeApiStandIn.Outcome outcome = plain.invoke("{\"instanceKey\":\"emf-off\"}");
+
+            plain.awaitOutput("instanceKey=emf-off");
+            String line = plain.output().lines().filter(text -> text.contains("instanceKey=emf-off")).findFirst()
+                    .orElseThrow();
+            JsonNode json = JSON.readTree(line);
+            assertThat(json.has("_aws")).isFalse();
+            assertThat(json.has(EmfMetrics.LOGOUTS)).isFalse();
+            assertThat(json.get("mdc").get("traceId").asText()).isEqualTo(outcome.traceId());
+        }
+    }
+
+    @Test
     void readsTheTokenFromAMountedSecretFile(@TempDir Path secrets) throws Exception {
         // As a Kubernetes Secret volume holds it: one file per key, often with a trailing newline.
         Files.writeString(secrets.resolve("megaapi.token"), "file-fake-token-2\n");
@@ -211,18 +290,27 @@ class PackagedFunctionIT {
      * answer may arrive just after it: wait for it, at most {@link #LOG_LINE_WAIT}.
      */
     private static JsonNode invocationLine(String requestId) throws Exception {
+        return invocationLines(requestId, 1).getFirst();
+    }
+
+    /** The first {@code count} request lines of the invocation, waiting for them at most {@link #LOG_LINE_WAIT}. */
+    private static List<JsonNode> invocationLines(String requestId, int count) throws Exception {
         long giveUp = System.nanoTime() + LOG_LINE_WAIT.toNanos();
         do {
+            List<JsonNode> lines = new ArrayList<>();
             for (String line : function.output().split("\n")) {
                 if (line.startsWith("{") && line.contains(requestId)) {
                     JsonNode json = JSON.readTree(line);
                     if (json.path("message").asText().startsWith("logout ")) {
-                        return json;
+                        lines.add(json);
                     }
                 }
             }
+            if (lines.size() >= count) {
+                return lines;
+            }
             Thread.sleep(20);
         } while (System.nanoTime() - giveUp < 0);
-        throw new AssertionError("no JSON log line for request " + requestId + " in:\n" + function.output());
+        throw new AssertionError(count + " JSON log lines expected for request " + requestId + " in:\n" + function.output());
     }
 }

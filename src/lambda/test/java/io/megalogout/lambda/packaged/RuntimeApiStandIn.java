@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /error} and {@code init/error}, and SnapStart's {@code restore/next} and {@code restore/error}: with
  * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} the runtime client runs the CRaC checkpoint hooks after init, asks
  * {@code restore/next} (answered at once, as after a restore) and runs the restore hooks. Invocations are queued by the
- * test and taken by the runtime client's polls.
+ * test and taken by the runtime client's polls. Each invocation gets an X-Ray trace header of its own, as on Lambda.
  */
 final class RuntimeApiStandIn implements AutoCloseable {
 
@@ -35,9 +37,11 @@ final class RuntimeApiStandIn implements AutoCloseable {
     /**
      * What the function answered for one invocation: its payload, or the error document and errorType header. A failed
      * init answers every invocation, with {@link #INIT} as request id.
+     *
+     * @param traceId the {@code Root} of the trace header this invocation was handed ({@code Lambda-Runtime-Trace-Id})
      */
     record Outcome(String requestId, boolean failed, String body, String errorTypeHeader, long deadlineMs,
-            long answeredAtMs) {
+            long answeredAtMs, String traceId) {
 
         static final String INIT = "init";
 
@@ -46,7 +50,13 @@ final class RuntimeApiStandIn implements AutoCloseable {
         }
     }
 
-    private record Invocation(String requestId, byte[] event, Duration timeout) {
+    private record Invocation(String requestId, byte[] event, Duration timeout, String traceId) {
+
+        /** As Lambda writes it: {@code Root=1-<epoch seconds, hex>-<96 random bits, hex>;Parent=...;Sampled=1}. */
+        String traceHeader() {
+            return "Root=" + traceId + ";Parent=" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+                    + ";Sampled=1";
+        }
     }
 
     private final HttpServer server;
@@ -54,6 +64,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
+    private final Map<String, String> traceIds = new ConcurrentHashMap<>();
     private volatile Outcome initError;
     private final AtomicInteger restores = new AtomicInteger();
 
@@ -90,7 +101,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
         }
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         outcomes.put(requestId, outcome);
-        queue.put(new Invocation(requestId, event, lambdaTimeout));
+        HexFormat hex = HexFormat.of();
+        String traceId = "1-" + hex.toHexDigits((int) (System.currentTimeMillis() / 1000)) + "-"
+                + hex.toHexDigits(ThreadLocalRandom.current().nextInt())
+                + hex.toHexDigits(ThreadLocalRandom.current().nextLong());
+        traceIds.put(requestId, traceId);
+        queue.put(new Invocation(requestId, event, lambdaTimeout, traceId));
         return outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -110,7 +126,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(deadline));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:sa-east-1:000000000000:function:megaapi-logout");
-        headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        headers.add("Lambda-Runtime-Trace-Id", invocation.traceHeader());
         // Lambda always sends it, and the runtime client's native part crashes (SIGSEGV) without it.
         headers.add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, invocation.event().length == 0 ? -1 : invocation.event().length);
@@ -131,7 +147,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
         long answeredAt = System.currentTimeMillis();
         outcome.complete(new Outcome(path[0], failed, read(exchange.getRequestBody()),
                 exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), deadlines.remove(path[0]),
-                answeredAt));
+                answeredAt, traceIds.remove(path[0])));
         reply(exchange, 202);
     }
 
@@ -141,7 +157,8 @@ final class RuntimeApiStandIn implements AutoCloseable {
      */
     private void initError(HttpExchange exchange) throws IOException {
         initError = new Outcome(Outcome.INIT, true, read(exchange.getRequestBody()),
-                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), 0, System.currentTimeMillis());
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), 0, System.currentTimeMillis(),
+                null);
         outcomes.values().forEach(pending -> pending.complete(initError));
         outcomes.clear();
         reply(exchange, 202);

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +28,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.megalogout.lambda.EmfMetrics;
 import io.megalogout.megaapi.MegaApiConfig;
 import io.megalogout.megaapi.connection.ConnectionConfig;
 import io.megalogout.megaapi.targets.TargetConfig;
@@ -161,6 +167,7 @@ class SamTemplateIT {
                         org.assertj.core.groups.Tuple.tuple("secretsmanager:GetSecretValue",
                                 Map.of("Ref", "MegaApiInstancesSecretArn")),
                         org.assertj.core.groups.Tuple.tuple("kms:Decrypt", Map.of("Ref", "SecretsKmsKeyArn")),
+                        org.assertj.core.groups.Tuple.tuple(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), "*"),
                         org.assertj.core.groups.Tuple.tuple("sqs:SendMessage",
                                 Map.of("Fn::GetAtt", List.of("FailedLogoutsQueue", "Arn"))),
                         org.assertj.core.groups.Tuple.tuple(
@@ -169,7 +176,7 @@ class SamTemplateIT {
         assertThat(statements).allMatch(statement -> "Allow".equals(statement.get("Effect")));
         // Each secret statement exists only when its secret is given (an empty ARN would be an invalid policy).
         assertThat(conditions(role.get("Policies"))).containsExactly("HasTokenSecret", "HasInstancesSecret",
-                "HasKmsKey", "HasSqsTrigger");
+                "HasKmsKey", "HasTracing", "HasSqsTrigger");
         // A customer-managed key is used only by Secrets Manager on the function's behalf.
         assertThat(statements).filteredOn(statement -> "kms:Decrypt".equals(statement.get("Action")))
                 .extracting(statement -> statement.get("Condition").toString())
@@ -221,16 +228,87 @@ class SamTemplateIT {
     @Test
     void hasNoWildcardActionOrResourceAnywhere() {
         List<Object> actions = new ArrayList<>();
-        List<Object> resources = new ArrayList<>();
         collect(template, "Action", actions);
-        collect(template, "Resource", resources);
         List<Object> notKeys = new ArrayList<>();
         Stream.of("NotAction", "NotResource", "NotPrincipal").forEach(key -> collect(template, key, notKeys));
 
         assertThat(strings(actions)).isNotEmpty().noneMatch(action -> action.equals("*") || action.endsWith(":*"))
                 .allMatch(action -> action.matches("[a-z0-9-]+:[A-Za-z0-9]+"));
-        assertThat(strings(resources)).noneMatch(resource -> resource.contains("*"));
         assertThat(notKeys).isEmpty();
+        // The one exception, as cfn-lint's NoWildcardIam rule allows it: '*' for exactly X-Ray's two upload actions,
+        // which take no other resource.
+        Map<String, Object> role = map(resource("LogoutFunctionRole", "AWS::IAM::Role").get("Properties"));
+        for (Map<String, Object> statement : statements(role.get("Policies"))) {
+            List<Object> resources = new ArrayList<>();
+            collect(Map.of("s", statement), "Resource", resources);
+            if (strings(resources).stream().anyMatch(resource -> resource.contains("*"))) {
+                assertThat(statement.get("Resource")).isEqualTo("*");
+                assertThat(statement.get("Action")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactlyInAnyOrderElementsOf(resourcelessActions());
+            }
+        }
+        assertThat(resourcelessActions()).containsExactlyInAnyOrder("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    }
+
+    @Test
+    void tracesWithXRayUnlessSwitchedOffAndMayUploadOnlyThen() {
+        assertThat(map(parameters().get("XRayTracing"))).containsEntry("Default", "enabled");
+        assertThat(map(template.get("Conditions")).get("HasTracing"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "XRayTracing"), "enabled")));
+        assertThat(function.get("Tracing")).isEqualTo(Map.of("Fn::If", List.of("HasTracing", "Active", "PassThrough")));
+        Map<String, Object> role = map(resource("LogoutFunctionRole", "AWS::IAM::Role").get("Properties"));
+        List<Object> raw = rawStatements(role.get("Policies"));
+        List<Object> xray = raw.stream().filter(statement -> statement.toString().contains("xray:")).toList();
+        assertThat(xray).singleElement().extracting(statement -> ((List<?>) map(statement).get("Fn::If")).get(0))
+                .isEqualTo("HasTracing");
+    }
+
+    @Test
+    void alarmsAndTheDashboardUseOnlyMetricsAndDimensionsTheFunctionWrites() throws IOException {
+        Map<String, Object> resources = map(template.get("Resources"));
+        List<String> used = new ArrayList<>();
+        for (String name : List.of("LogoutFailuresAlarm", "BreakerOpenAlarm")) {
+            Map<String, Object> alarm = resource(name, "AWS::CloudWatch::Alarm");
+            assertThat(alarm).containsEntry("Condition", "HasMetricAlarms");
+            Map<String, Object> properties = map(alarm.get("Properties"));
+            assertThat(properties).containsEntry("Namespace", EmfMetrics.NAMESPACE).containsEntry("Dimensions",
+                    List.of(Map.of("Name", EmfMetrics.FUNCTION_NAME, "Value", Map.of("Ref", "LogoutFunction"))))
+                    .containsEntry("AlarmActions", Map.of("Fn::If", List.of("HasMetricAlarmsAndAlarmTopic",
+                            List.of(Map.of("Ref", "AlarmTopicArn")), Map.of("Ref", "AWS::NoValue"))));
+            used.add((String) properties.get("MetricName"));
+        }
+        // Every alarm on our namespace is one of the two above.
+        assertThat(resources.values()).filteredOn(resource -> resource.toString().contains(
+                "Namespace=" + EmfMetrics.NAMESPACE)).hasSize(2);
+
+        Map<String, Object> dashboard = resource("LogoutDashboard", "AWS::CloudWatch::Dashboard");
+        assertThat(dashboard).containsEntry("Condition", "HasDashboard");
+        String body = (String) map(map(dashboard.get("Properties")).get("DashboardBody")).get("Fn::Sub");
+        JsonNode widgets = new ObjectMapper().readTree(body).get("widgets");
+        assertThat(widgets).isNotEmpty();
+        for (JsonNode widget : widgets) {
+            for (JsonNode metric : widget.get("properties").get("metrics")) {
+                if (metric.get(0).has("expression")) {
+                    // SEARCH('{Namespace,Dimension,...} MetricName="X" ...')
+                    Matcher search = Pattern.compile("SEARCH\\('\\{([^}]*)\\} MetricName=\"(\\w+)\"")
+                            .matcher(metric.get(0).get("expression").asText());
+                    assertThat(search.find()).as(metric.toString()).isTrue();
+                    assertThat(search.group(1)).isEqualTo(String.join(",", EmfMetrics.NAMESPACE,
+                            EmfMetrics.FUNCTION_NAME, EmfMetrics.OUTCOME));
+                    used.add(search.group(2));
+                } else {
+                    assertThat(metric.get(0).asText()).isEqualTo(EmfMetrics.NAMESPACE);
+                    assertThat(metric.get(2).asText()).isEqualTo(EmfMetrics.FUNCTION_NAME);
+                    assertThat(metric.get(3).asText()).isEqualTo("${LogoutFunction}");
+                    used.add(metric.get(1).asText());
+                }
+            }
+        }
+        assertThat(used).isNotEmpty().allMatch(EmfMetrics.METRICS::contains);
+        assertThat(used).containsAll(EmfMetrics.METRICS);
+        // Each can be switched off.
+        assertThat(map(parameters().get("MetricAlarms"))).containsEntry("Default", "enabled");
+        assertThat(map(parameters().get("Dashboard"))).containsEntry("Default", "enabled");
     }
 
     @Test
@@ -272,6 +350,19 @@ class SamTemplateIT {
                 .containsEntry("Threshold", 1).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                 .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref",
                         "LogoutFunction"))));
+    }
+
+    /** The actions cfn-lint's NoWildcardIam rule lets name the resource '*' (its RESOURCELESS_ACTIONS). */
+    private static Set<String> resourcelessActions() {
+        try {
+            String rule = Files.readString(TEMPLATE.resolveSibling("lint-rules/NoWildcardIam.py"));
+            Matcher set = Pattern.compile("(?m)^RESOURCELESS_ACTIONS = \\{([^}]*)\\}").matcher(rule);
+            assertThat(set.find()).isTrue();
+            return Arrays.stream(set.group(1).split(",")).map(action -> action.strip().replace("\"", ""))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code !If [condition, !Ref parameter, !Ref AWS::NoValue]} in its long form. */
