@@ -30,20 +30,27 @@ public class TracesSwitch implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (value != null && value.getValue() != null && value.getConfigSourceOrdinal() > DEFAULTS) {
+        if (set(value)) {
             return value;
         }
         if (ENDPOINTS.containsKey(name)) {
-            return context.proceed(ENDPOINTS.get(name));
+            ConfigValue own = context.proceed(ENDPOINTS.get(name));
+            return set(own) ? own : value;
         }
         if (SDK_DISABLED.equals(name)) {
+            // Quarkus' own default endpoint (localhost:4317) is no endpoint given.
             boolean endpoint = ENDPOINTS.entrySet().stream()
                     .flatMap(names -> List.of(names.getKey(), names.getValue()).stream())
                     .map(context::proceed)
-                    .anyMatch(given -> given != null && given.getValue() != null && !given.getValue().isBlank());
+                    .anyMatch(given -> set(given) && !given.getValue().isBlank());
             return ConfigValue.builder().withName(name).withValue(String.valueOf(!endpoint))
                     .withConfigSourceName(TracesSwitch.class.getSimpleName()).build();
         }
         return value;
+    }
+
+    /** Given by a setting, not a default. */
+    private static boolean set(ConfigValue value) {
+        return value != null && value.getValue() != null && value.getConfigSourceOrdinal() > DEFAULTS;
     }
 }

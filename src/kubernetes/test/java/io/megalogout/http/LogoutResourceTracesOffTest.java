@@ -11,6 +11,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -45,6 +46,7 @@ class LogoutResourceTracesOffTest {
         Door.withKey(DoorSettingsForTests.KEY).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .body(event("demo")).post("/logout").then().statusCode(200);
 
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class)).isTrue();
         assertThat(exporter.getFinishedSpanItems()).isEmpty();
         assertThat(megaApi.getAllServeEvents()).singleElement().satisfies(served -> assertThat(served.getRequest()
                 .getHeaders().keys()).doesNotContainAnyElementsOf(List.of("traceparent", "tracestate", "baggage")));

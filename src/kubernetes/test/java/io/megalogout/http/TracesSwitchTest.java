@@ -57,7 +57,11 @@ class TracesSwitchTest {
     }
 
     private static SmallRyeConfig config(Map<String, String> properties) {
+        // Quarkus' defaults, as its mappings give them.
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withDefaultValue("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/")
+                .withDefaultValue("quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4317/")
+                .withDefaultValue(TracesSwitch.SDK_DISABLED, "false")
                 .withInterceptors(new TracesSwitch()).build();
     }
 }
