@@ -52,7 +52,12 @@ public class Spans implements QuarkusTestResourceLifecycleManager {
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (exporter.getFinishedSpanItems().stream().noneMatch(span -> span.getKind() == SpanKind.SERVER)
                 && System.nanoTime() < until) {
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the server span", e);
+            }
         }
         List<SpanData> spans = exporter.getFinishedSpanItems();
         assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.SERVER).hasSize(1);
