@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.megalogout.json.CompactJson;
@@ -24,13 +26,24 @@ class BulkLogout {
 
     private final KeyLogout key;
     private final int concurrency;
+    private final WorkerContext context;
+
+    @Inject
+    BulkLogout(KeyLogout key, BulkConfig config, Instance<WorkerContext> contexts) {
+        this(key, config, contexts.isResolvable() ? contexts.get() : WorkerContext.NONE);
+    }
 
     BulkLogout(KeyLogout key, BulkConfig config) {
+        this(key, config, WorkerContext.NONE);
+    }
+
+    private BulkLogout(KeyLogout key, BulkConfig config, WorkerContext context) {
         if (config.concurrency() < 1) {
             throw new ConfigurationException("bulk.concurrency must be at least 1", Set.of("bulk.concurrency"));
         }
         this.key = key;
         this.concurrency = config.concurrency();
+        this.context = context;
     }
 
     /** One key's request within the invocation. */
@@ -55,7 +68,7 @@ class BulkLogout {
 
     /** Each job's result, in the jobs' order, all before the deadline; jobs whose turn comes too late send nothing. */
     List<KeyResult> run(List<Job> jobs, Deadline deadline) {
-        return new Turns(concurrency).run(jobs,
+        return new Turns(concurrency, context).run(jobs,
                 job -> result(job, () -> key.run(job.origin(), job.instanceKey(), job.mode(), deadline)),
                 job -> result(job, () -> key.tooLate(job.origin(), job.instanceKey(), job.mode(), concurrency)),
                 deadline);

@@ -19,9 +19,16 @@ import java.util.function.Function;
 final class Turns {
 
     private final int concurrency;
+    private final WorkerContext context;
 
     Turns(int concurrency) {
+        this(concurrency, WorkerContext.NONE);
+    }
+
+    /** Each worker runs with what {@code context} carries from the calling thread. */
+    Turns(int concurrency, WorkerContext context) {
         this.concurrency = concurrency;
+        this.context = context;
     }
 
     /**
@@ -40,7 +47,7 @@ final class Turns {
         };
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < Math.min(concurrency, jobs.size()); w++) {
-            workers.add(Thread.ofVirtual().name("logout-turn-" + w).start(worker));
+            workers.add(Thread.ofVirtual().name("logout-turn-" + w).start(context.carry(worker)));
         }
         awaitAll(workers);
         @SuppressWarnings("unchecked")

@@ -134,6 +134,27 @@ class LogoutResourceTracesTest {
     }
 
     @Test
+    void tracesABulksKeysAsClientSpansOfTheRequest() {
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/bulk-1/logout")).willReturn(okJson(LOGOUT_ANSWER)));
+        megaApi.stubFor(delete(urlEqualTo("/rest/instance/bulk-2/logout")).willReturn(okJson(LOGOUT_ANSWER)));
+
+        logout("{\"instanceKeys\":[\"bulk-1\",\"bulk-2\"]}").statusCode(200);
+
+        List<SpanData> spans = Spans.ofOneRequest(exporter);
+        SpanData server = Spans.server(spans);
+        // The keys ran on threads of their own (logout.Turns), with the request's context carried to them.
+        assertThat(Spans.clients(spans)).hasSize(2).allSatisfy(client -> {
+            assertThat(client.getTraceId()).isEqualTo(server.getTraceId());
+            assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+        });
+        assertThat(Spans.clients(spans)).extracting(client -> client.getAttributes().get(URL_FULL))
+                .containsExactlyInAnyOrder(megaApi.baseUrl() + "/rest/instance/bulk-1/logout",
+                        megaApi.baseUrl() + "/rest/instance/bulk-2/logout");
+        assertThat(server.getAttributes().get(RequestSpans.CALLER)).isEqualTo("default");
+        assertThat(server.getAttributes().get(RequestSpans.OUTCOME)).isEqualTo("LOGGED_OUT");
+    }
+
+    @Test
     void continuesTheCallersTrace() {
         megaApi.stubFor(delete(urlEqualTo("/rest/instance/demo/logout")).willReturn(okJson(LOGOUT_ANSWER)));
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
