@@ -113,7 +113,7 @@ class MonitoringComponentTest {
         assertThat(json.path("uid").asText()).isEqualTo("megaapi-logout");
         assertThat(json.path("panels")).extracting(panel -> panel.path("title").asText()).contains(
                 "Logouts by outcome", "Logouts by caller", "Refusals by reason and caller",
-                "Mega-API latency by call: mean and max", "Circuit breakers: pods per state");
+                "Mega-API latency by call: p50, p95, p99", "Circuit breakers: pods per state");
     }
 
     /** MonitoringQueries' regular expressions, on the forms the component's queries take. */

@@ -78,7 +78,7 @@ class MonitoringMetricsIT {
         Map<String, List<String>> metrics = queries.metricsByQuery();
         assertThat(metrics).as("the queries' metrics").containsKeys("megalogout_logouts_total",
                 "megalogout_refused_total", "ft_circuitbreaker_state_current", "ft_bulkhead_calls_total",
-                "http_client_requests_seconds_sum");
+                "http_client_requests_seconds_bucket");
         metrics.forEach((metric, where) -> assertThat(served.containsKey(metric))
                 .as("%s, read by %s, is served", metric, where).isTrue());
         queries.queries.forEach((where, query) -> MonitoringQueries.labels(query).forEach((metric, labels) -> {
