@@ -33,11 +33,7 @@ class BulkLogout {
         this(key, config, contexts.isResolvable() ? contexts.get() : WorkerContext.NONE);
     }
 
-    BulkLogout(KeyLogout key, BulkConfig config) {
-        this(key, config, WorkerContext.NONE);
-    }
-
-    private BulkLogout(KeyLogout key, BulkConfig config, WorkerContext context) {
+    BulkLogout(KeyLogout key, BulkConfig config, WorkerContext context) {
         if (config.concurrency() < 1) {
             throw new ConfigurationException("bulk.concurrency must be at least 1", Set.of("bulk.concurrency"));
         }

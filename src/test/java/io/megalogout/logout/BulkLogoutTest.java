@@ -106,7 +106,7 @@ class BulkLogoutTest {
     private BulkLogout bulk(int concurrency) {
         RequestLog log = new RequestLog(new RecordingEvent());
         ConfirmedLogout confirmed = new ConfirmedLogout(upstream, new ConfirmedLogoutTest.Poll(250, 2000, 500));
-        return new BulkLogout(new KeyLogout(upstream, confirmed, log), () -> concurrency);
+        return new BulkLogout(new KeyLogout(upstream, confirmed, log), () -> concurrency, WorkerContext.NONE);
     }
 
     private static List<Job> jobs(List<String> keys) {

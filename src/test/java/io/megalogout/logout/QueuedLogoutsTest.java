@@ -26,7 +26,8 @@ class QueuedLogoutsTest {
     private final RequestLog log = new RequestLog(new RecordingEvent());
     private final QueuedLogouts queued = new QueuedLogouts(EventReaders.upTo(100),
             new BulkLogout(new KeyLogout(upstream,
-                    new ConfirmedLogout(upstream, new ConfirmedLogoutTest.Poll(250, 2000, 500)), log), () -> 1),
+                    new ConfirmedLogout(upstream, new ConfirmedLogoutTest.Poll(250, 2000, 500)), log), () -> 1,
+                    WorkerContext.NONE),
             log);
 
     @Test

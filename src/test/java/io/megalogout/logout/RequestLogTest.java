@@ -58,7 +58,7 @@ class RequestLogTest {
     private final RequestLog log = new RequestLog(recorded);
     private final KeyLogout key = new KeyLogout(upstream,
             new ConfirmedLogout(upstream, new ConfirmedLogoutTest.Poll(250, 2000, 500)), log);
-    private final BulkLogout bulk = new BulkLogout(key, () -> 1);
+    private final BulkLogout bulk = new BulkLogout(key, () -> 1, WorkerContext.NONE);
     private final LogoutEventReader events = EventReaders.upTo(10);
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {

@@ -54,8 +54,9 @@ public class SdkSecrets implements SecretsReader {
         long began = System.nanoTime();
         try {
             client();
-            region().ifPresent(SdkPriming::readOnce);
-            primed = region().isPresent();
+            Optional<String> region = region();
+            region.ifPresent(SdkPriming::readOnce);
+            primed = region.isPresent();
             LOG.debugf("primed the Secrets Manager client in %d ms (a canned answer, nothing sent)",
                     Duration.ofNanos(System.nanoTime() - began).toMillis());
         } catch (RuntimeException e) {
