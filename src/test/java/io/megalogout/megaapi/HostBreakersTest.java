@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.megalogout.error.MegaApiCircuitOpenException;
 import io.megalogout.error.MegaApiUnavailableException;
@@ -45,13 +46,7 @@ class HostBreakersTest {
     @Test
     void keepsSendingLogoutsAfterMoreThrottlingThanWouldOpenIt() {
         int throttled = 2 * breakers.logout().requestVolumeThreshold();
-        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429)));
-        for (int i = 0; i < throttled; i++) {
-            assertThatThrownBy(() -> client.logout(DEMO, Deadline.none()))
-                    .isInstanceOfSatisfying(MegaApiUnavailableException.class,
-                            busy -> assertThat(busy.upstreamStatus()).hasValue(429));
-        }
-        megaApi.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        logoutsAllThrottled(throttled, aResponse().withStatus(429));
 
         assertThat(client.logout(DEMO, Deadline.none()).message()).isEqualTo("ok");
 
@@ -63,13 +58,7 @@ class HostBreakersTest {
     @Test
     void keepsSendingLogoutsAfterThrottlingWithRetryAfter() {
         int throttled = breakers.logout().requestVolumeThreshold();
-        megaApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
-        for (int i = 0; i < throttled; i++) {
-            assertThatThrownBy(() -> client.logout(DEMO, Deadline.none()))
-                    .isInstanceOfSatisfying(MegaApiUnavailableException.class,
-                            busy -> assertThat(busy.upstreamStatus()).hasValue(429));
-        }
-        megaApi.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        logoutsAllThrottled(throttled, aResponse().withStatus(429).withHeader("Retry-After", "0"));
 
         assertThat(client.logout(DEMO, Deadline.none()).message()).isEqualTo("ok");
 
@@ -121,5 +110,16 @@ class HostBreakersTest {
 
         assertThat(client.paused()).isTrue();
         assertThat(megaApi.getAllServeEvents()).as("no more attempts than the breaker looks at").hasSize(failed);
+    }
+
+    /** {@code count} logouts, each answered {@code throttled} (a 429) and failing with it; then Mega-API answers again. */
+    private void logoutsAllThrottled(int count, ResponseDefinitionBuilder throttled) {
+        megaApi.stubFor(any(anyUrl()).willReturn(throttled));
+        for (int i = 0; i < count; i++) {
+            assertThatThrownBy(() -> client.logout(DEMO, Deadline.none()))
+                    .isInstanceOfSatisfying(MegaApiUnavailableException.class,
+                            busy -> assertThat(busy.upstreamStatus()).hasValue(429));
+        }
+        megaApi.stubFor(any(anyUrl()).willReturn(okJson(OK)));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.megalogout.megaapi.targets.SecretsRead;
@@ -135,6 +136,14 @@ public class MegaApiHosts implements QuarkusTestResourceLifecycleManager {
     @Target(ElementType.FIELD)
     @Retention(RetentionPolicy.RUNTIME)
     public @interface InjectMegaApiHosts {
+    }
+
+    /** A Mega-API host on a free port of its own, started, answering every request with {@code json} (HTTP 200). */
+    public static WireMockServer answering(String json) {
+        WireMockServer host = new WireMockServer(wireMockConfig().dynamicPort());
+        host.start();
+        host.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson(json)));
+        return host;
     }
 
     /** Each request a host received, oldest first: method, path and bearer token. */

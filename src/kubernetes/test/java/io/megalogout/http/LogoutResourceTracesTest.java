@@ -110,26 +110,14 @@ class LogoutResourceTracesTest {
     void tracesARequestWithoutAKeyWithItsOutcomeAndNoClientSpan() {
         Door.withKey("not-" + DoorSettingsForTests.KEY).body(event("demo")).post("/logout").then().statusCode(401);
 
-        List<SpanData> spans = Spans.ofOneRequest(exporter);
-        SpanData server = Spans.server(spans);
-        assertThat(server.getAttributes().get(RequestSpans.CALLER)).isEqualTo("-");
-        assertThat(server.getAttributes().get(RequestSpans.OUTCOME)).isEqualTo("FAILED");
-        assertThat(server.getAttributes().get(RequestSpans.ERROR_TYPE)).isEqualTo("NotAuthenticatedException");
-        assertThat(server.getAttributes().get(STATUS)).isEqualTo(401L);
-        assertThat(spans).noneMatch(span -> span.getKind() == SpanKind.CLIENT);
+        assertRefusedWithoutAClientSpan("-", "NotAuthenticatedException", 401);
     }
 
     @Test
     void tracesAnInstanceOutsideTheCallersWithItsOutcomeAndNoClientSpan() {
         Door.withKey(DoorSettingsForTests.ACME_KEY).body(event("beta-1")).post("/logout").then().statusCode(403);
 
-        List<SpanData> spans = Spans.ofOneRequest(exporter);
-        SpanData server = Spans.server(spans);
-        assertThat(server.getAttributes().get(RequestSpans.CALLER)).isEqualTo("acme");
-        assertThat(server.getAttributes().get(RequestSpans.OUTCOME)).isEqualTo("FAILED");
-        assertThat(server.getAttributes().get(RequestSpans.ERROR_TYPE)).isEqualTo("InstanceNotAllowedException");
-        assertThat(server.getAttributes().get(STATUS)).isEqualTo(403L);
-        assertThat(spans).noneMatch(span -> span.getKind() == SpanKind.CLIENT);
+        assertRefusedWithoutAClientSpan("acme", "InstanceNotAllowedException", 403);
         assertThat(megaApi.getAllServeEvents()).isEmpty();
     }
 
@@ -177,5 +165,16 @@ class LogoutResourceTracesTest {
 
         assertThat(megaApi.getAllServeEvents()).singleElement().satisfies(served -> assertThat(served.getRequest()
                 .getHeaders().keys()).doesNotContainAnyElementsOf(List.of("traceparent", "tracestate", "baggage")));
+    }
+
+    /** The one request's server span names the refusal; there is no client span: nothing went to Mega-API. */
+    private void assertRefusedWithoutAClientSpan(String caller, String errorType, long status) {
+        List<SpanData> spans = Spans.ofOneRequest(exporter);
+        SpanData server = Spans.server(spans);
+        assertThat(server.getAttributes().get(RequestSpans.CALLER)).isEqualTo(caller);
+        assertThat(server.getAttributes().get(RequestSpans.OUTCOME)).isEqualTo("FAILED");
+        assertThat(server.getAttributes().get(RequestSpans.ERROR_TYPE)).isEqualTo(errorType);
+        assertThat(server.getAttributes().get(STATUS)).isEqualTo(status);
+        assertThat(spans).noneMatch(span -> span.getKind() == SpanKind.CLIENT);
     }
 }

@@ -1,9 +1,6 @@
 package io.megalogout.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.megalogout.megaapi.MegaApiHosts.answering;
 import static io.megalogout.megaapi.MegaApiHosts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,12 +45,8 @@ class PackagedDoorInstancesIT {
 
     @BeforeEach
     void startBothHosts() {
-        defaultHost = new WireMockServer(wireMockConfig().dynamicPort());
-        customerHost = new WireMockServer(wireMockConfig().dynamicPort());
-        defaultHost.start();
-        customerHost.start();
-        defaultHost.stubFor(any(anyUrl()).willReturn(okJson(OK)));
-        customerHost.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        defaultHost = answering(OK);
+        customerHost = answering(OK);
     }
 
     @AfterEach

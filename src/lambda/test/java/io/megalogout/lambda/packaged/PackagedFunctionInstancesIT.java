@@ -1,11 +1,7 @@
 package io.megalogout.lambda.packaged;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.megalogout.lambda.Sqs;
+import io.megalogout.megaapi.MegaApiHosts;
 
 /**
  * Per-instance settings as the packaged function reads them from its real sources: a Kubernetes-style secrets directory
@@ -43,12 +40,8 @@ class PackagedFunctionInstancesIT {
 
     @BeforeEach
     void startHosts() {
-        defaultHost = new WireMockServer(wireMockConfig().dynamicPort());
-        customerHost = new WireMockServer(wireMockConfig().dynamicPort());
-        defaultHost.start();
-        customerHost.start();
-        defaultHost.stubFor(any(anyUrl()).willReturn(okJson(OK)));
-        customerHost.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        defaultHost = MegaApiHosts.answering(OK);
+        customerHost = MegaApiHosts.answering(OK);
     }
 
     @AfterEach
